@@ -1,0 +1,45 @@
+/** What models/manifest.json holds. The JSON schema is models/manifest.schema.json. */
+export type ModelTask =
+  | 'text-generation'
+  | 'token-classification'
+  | 'automatic-speech-recognition'
+  | 'translation'
+  | 'language-identification';
+
+export type Backend = 'webgpu' | 'wasm';
+export type Dtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
+
+export interface ModelFile {
+  /** Path relative to the model's folder, e.g. `onnx/model_q4f16.onnx`. */
+  readonly path: string;
+  readonly size: number;
+  /** Hex sha256; when present the runtime verifies the bytes before use. */
+  readonly sha256?: string;
+  /** Absent for files every dtype needs (config, tokenizer). */
+  readonly dtype?: Dtype;
+}
+
+export interface ModelEntry {
+  /** Folder name under the model base URL, e.g. `onnx-community/Qwen2.5-0.5B-Instruct`. */
+  readonly id: string;
+  readonly task: ModelTask;
+  /** `default` and `alternative` are real models; `fixture` models are test-only. */
+  readonly role: 'default' | 'alternative' | 'fixture';
+  readonly name: string;
+  readonly languages: readonly string[];
+  readonly license: string;
+  readonly licenseUrl?: string;
+  /** Hugging Face id and pinned revision the files come from (absent for generated fixtures). */
+  readonly source?: { readonly hub: 'huggingface'; readonly repo: string; readonly revision: string };
+  /** The dtype the runtime picks on each backend. */
+  readonly dtypes: { readonly webgpu: Dtype; readonly wasm: Dtype };
+  readonly files: readonly ModelFile[];
+  /** Tokens the model can attend to; long inputs are chunked to fit. */
+  readonly contextLength?: number;
+  readonly reason?: string;
+}
+
+export interface ModelManifest {
+  readonly version: 1;
+  readonly models: readonly ModelEntry[];
+}
