@@ -30,13 +30,23 @@ export interface ModelEntry {
   readonly license: string;
   readonly licenseUrl?: string;
   /** Hugging Face id and pinned revision the files come from (absent for generated fixtures). */
-  readonly source?: { readonly hub: 'huggingface'; readonly repo: string; readonly revision: string };
+  readonly source?: {
+    readonly hub: 'huggingface';
+    readonly repo: string;
+    readonly revision: string;
+  };
   /** The dtype the runtime picks on each backend. */
   readonly dtypes: { readonly webgpu: Dtype; readonly wasm: Dtype };
   readonly files: readonly ModelFile[];
   /** Tokens the model can attend to; long inputs are chunked to fit. */
   readonly contextLength?: number;
   readonly reason?: string;
+  /**
+   * `false` when sizes or the revision come from the hub's listing or docs and were not checked
+   * byte for byte here; `npm run models:mirror` writes exact sizes and sha256 for a mirror.
+   * Absent means checked.
+   */
+  readonly verified?: boolean;
 }
 
 export interface ModelManifest {
