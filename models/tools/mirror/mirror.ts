@@ -1,0 +1,109 @@
+import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseManifest } from '../../../packages/runtime/src/manifest/parse.js';
+import type {
+  Dtype,
+  ModelEntry,
+  ModelFile,
+  ModelManifest,
+} from '../../../packages/runtime/src/manifest/types.js';
+import { type DownloadOptions, downloadFile } from './download.js';
+import { hashFile } from './hash.js';
+import { dtypesToMirror, filesToMirror, hubUrl } from './select.js';
+
+export interface MirrorOptions
+  extends Pick<
+    DownloadOptions,
+    'attempts' | 'idleTimeoutMs' | 'retryDelayMs' | 'token' | 'fetchFn' | 'log'
+  > {
+  readonly hub: string;
+  readonly out: string;
+  readonly dtypes?: readonly Dtype[];
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readOutManifest(path: string): Promise<ModelManifest> {
+  if (!(await exists(path))) return { version: 1, models: [] };
+  return parseManifest(JSON.parse(await readFile(path, 'utf8')));
+}
+
+/** Points each backend at a dtype that was mirrored, so the runtime never asks for a missing file. */
+function mirroredDtypes(entry: ModelEntry, got: readonly Dtype[]): ModelEntry['dtypes'] {
+  if (!entry.files.some((f) => f.dtype !== undefined)) return entry.dtypes;
+  const pick = (own: Dtype, other: Dtype): Dtype =>
+    got.includes(own) ? own : got.includes(other) ? other : (got[0] ?? own);
+  return {
+    webgpu: pick(entry.dtypes.webgpu, entry.dtypes.wasm),
+    wasm: pick(entry.dtypes.wasm, entry.dtypes.webgpu),
+  };
+}
+
+async function mirrorEntry(
+  entry: ModelEntry,
+  previous: ModelEntry | undefined,
+  o: MirrorOptions,
+): Promise<ModelEntry> {
+  const dtypes = dtypesToMirror(entry, o.dtypes);
+  const files: ModelFile[] = [];
+  for (const file of filesToMirror(entry, dtypes)) {
+    const dest = join(o.out, ...entry.id.split('/'), ...file.path.split('/'));
+    const known = file.sha256 ?? previous?.files.find((f) => f.path === file.path)?.sha256;
+    let got: { sha256: string; size: number } | undefined;
+    if (known && (await exists(dest))) {
+      const have = await hashFile(dest);
+      if (have.sha256 === known) got = have;
+    }
+    if (got) {
+      o.log?.(`= ${entry.id}/${file.path} (already here, sha256 matches)`);
+    } else {
+      o.log?.(`↓ ${entry.id}/${file.path}`);
+      got = await downloadFile(hubUrl(o.hub, entry, file.path), dest, {
+        ...o,
+        ...(file.sha256 ? { expectedSha256: file.sha256 } : {}),
+        // Unverified entries carry the hub's listed size, which the mirror is here to confirm.
+        ...(entry.verified === false ? {} : { expectedSize: file.size }),
+      });
+    }
+    files.push({
+      path: file.path,
+      size: got.size,
+      sha256: got.sha256,
+      ...(file.dtype ? { dtype: file.dtype } : {}),
+    });
+  }
+  const { verified: _unverified, ...rest } = entry;
+  return { ...rest, dtypes: mirroredDtypes(entry, dtypes), files };
+}
+
+/**
+ * Mirrors the entries' files into `<out>/<id>/<path>` and writes `<out>/manifest.json` with the
+ * real sizes and sha256 (merged with models mirrored there before). Returns that manifest.
+ */
+export async function mirrorModels(
+  entries: readonly ModelEntry[],
+  o: MirrorOptions,
+): Promise<ModelManifest> {
+  const outPath = join(o.out, 'manifest.json');
+  const before = await readOutManifest(outPath);
+  const done: ModelEntry[] = [];
+  for (const entry of entries) {
+    const previous = before.models.find((m) => m.id === entry.id);
+    done.push(await mirrorEntry(entry, previous, o));
+  }
+  const ids = new Set(done.map((m) => m.id));
+  const manifest: ModelManifest = {
+    version: 1,
+    models: [...before.models.filter((m) => !ids.has(m.id)), ...done],
+  };
+  parseManifest(manifest);
+  const tmp = `${outPath}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(tmp, outPath);
+  return manifest;
+}
