@@ -1,0 +1,13 @@
+import type { ModelManifest } from '../manifest/types.js';
+import type { BackendPreference, FaultInjection } from '../types.js';
+
+/** KlarOptions with defaults applied and URLs made absolute; one per engine instance. */
+export interface EngineConfig {
+  readonly modelBaseUrl: string;
+  readonly wasmPaths: string;
+  readonly backend: BackendPreference;
+  readonly cache: boolean;
+  readonly manifest: ModelManifest | string;
+  readonly maxModelBytes?: number;
+  readonly faults?: FaultInjection & { readonly failCacheWrites?: boolean };
+}

@@ -1,0 +1,7 @@
+export { createKlar, KlarProgressEvent, resolveConfig, type KlarClient } from './client.js';
+export { LocalEngine } from './engine/local-engine.js';
+export type { EngineConfig } from './engine/engine-config.js';
+export { isKlarError, KlarError, type KlarErrorCode, type KlarErrorData } from './errors.js';
+export { MODEL_CACHE_NAME } from './files/model-cache.js';
+export * from './manifest/index.js';
+export type * from './types.js';
