@@ -1,0 +1,56 @@
+import { hasContextWord } from '../context.js';
+import { digitsOnly, luhnValid } from '../luhn.js';
+import type { PiiCandidate, SyncRecognizer } from '../types.js';
+import { CONFIDENCE } from './confidence.js';
+
+/** Bankgiro: 7–8 digits printed NNN-NNNN or NNNN-NNNN. */
+const BANKGIRO_SHAPE = /(?<![\d\p{L}-])\d{3,4}-\d{4}(?![\d\p{L}]|-\d)/gu;
+/** Plusgiro: 2–8 digits with a dash before the check digit, often grouped "90 20 03-3". */
+const PLUSGIRO_SHAPE = /(?<![\d\p{L}-])(?:\d{1,2} \d{2} \d{2}|\d{1,7})-\d(?![\d\p{L}]|-\d)/gu;
+
+const BANKGIRO_WORDS = ['bankgiro', 'bg', 'bg-nr', 'bankgironr'];
+const PLUSGIRO_WORDS = ['plusgiro', 'pg', 'pg-nr', 'postgiro', 'plusgironr'];
+
+/**
+ * Bankgiro and plusgiro numbers look like countless other numbers (case numbers, ranges), so they
+ * are reported only after their name ("bankgiro", "BG", "plusgiro", "PG"). The Luhn check decides
+ * `valid`; see luhn.ts for why it is hand-written.
+ */
+function giroRecognizer(
+  id: string,
+  type: 'bankgiro' | 'plusgiro',
+  shape: RegExp,
+  words: readonly string[],
+): SyncRecognizer {
+  return {
+    id,
+    types: [type],
+    contextWords: words,
+    detect(text) {
+      const found: PiiCandidate[] = [];
+      for (const match of text.matchAll(shape)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (!hasContextWord(text, start, end, words)) continue;
+        const valid = luhnValid(digitsOnly(match[0]));
+        // The context boost is added by the registry; start below the always-on identifiers.
+        const confidence = valid ? CONFIDENCE.checked - 0.1 : CONFIDENCE.invalid - 0.1;
+        found.push({ start, end, type, valid, confidence });
+      }
+      return found;
+    },
+  };
+}
+
+export const bankgiroRecognizer = giroRecognizer(
+  'se-bankgiro',
+  'bankgiro',
+  BANKGIRO_SHAPE,
+  BANKGIRO_WORDS,
+);
+export const plusgiroRecognizer = giroRecognizer(
+  'se-plusgiro',
+  'plusgiro',
+  PLUSGIRO_SHAPE,
+  PLUSGIRO_WORDS,
+);

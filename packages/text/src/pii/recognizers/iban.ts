@@ -1,0 +1,34 @@
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { hasContextWord } from '../context.js';
+import type { PiiCandidate, SyncRecognizer } from '../types.js';
+import { CONFIDENCE } from './confidence.js';
+
+/** Country, check digits, then groups of four (printed) or one run (electronic). */
+const IBAN_SHAPE =
+  /(?<![\p{L}\d])[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?(?![\p{L}\d])/gu;
+const CONTEXT_WORDS = ['iban', 'konto', 'bank', 'account'];
+
+/** IBAN of any country, validated by `ibantools` (country length and mod-97 check). */
+export const ibanRecognizer: SyncRecognizer = {
+  id: 'iban',
+  types: ['iban'],
+  contextWords: CONTEXT_WORDS,
+  detect(text) {
+    const found: PiiCandidate[] = [];
+    for (const match of text.matchAll(IBAN_SHAPE)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const electronic = electronicFormatIBAN(match[0]) ?? '';
+      const valid = isValidIBAN(electronic);
+      if (!valid && !hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      found.push({
+        start,
+        end,
+        type: 'iban',
+        valid,
+        confidence: valid ? CONFIDENCE.strong + 0.05 : CONFIDENCE.invalid,
+      });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,57 @@
+import type { AsyncRecognizer, PiiCandidate, PiiType } from './types.js';
+
+/** One entity as a token-classification pipeline reports it (character offsets). */
+export interface ClassifiedEntity {
+  start: number;
+  end: number;
+  /** Model label, e.g. 'PER', 'B-LOC', 'ORG'. */
+  label: string;
+  score: number;
+}
+
+export interface TokenClassificationRecognizerOptions {
+  id?: string;
+  /** Runs the model; the runtime package supplies this. */
+  classify: (text: string, signal?: AbortSignal) => Promise<readonly ClassifiedEntity[]>;
+  /** Model label (without B-/I- prefix) → PII type. Default: PER → person-name, LOC → place. */
+  labelMap?: Readonly<Record<string, PiiType>>;
+  /** Ignore entities scored below this. Default 0.5. */
+  minScore?: number;
+}
+
+const DEFAULT_LABELS: Readonly<Record<string, PiiType>> = {
+  PER: 'person-name',
+  PERSON: 'person-name',
+  LOC: 'place',
+  LOCATION: 'place',
+  GPE: 'place',
+};
+
+/** The plug-in point for a model-based recogniser of names and places. */
+export function createTokenClassificationRecognizer(
+  options: TokenClassificationRecognizerOptions,
+): AsyncRecognizer {
+  const labelMap = options.labelMap ?? DEFAULT_LABELS;
+  const minScore = options.minScore ?? 0.5;
+  const types = [...new Set(Object.values(labelMap))];
+  return {
+    id: options.id ?? 'token-classification',
+    types,
+    async detectAsync(text, signal) {
+      const entities = await options.classify(text, signal);
+      const found: PiiCandidate[] = [];
+      for (const entity of entities) {
+        const type = labelMap[entity.label.replace(/^[BIES]-/, '').toUpperCase()];
+        if (!type || entity.score < minScore) continue;
+        found.push({
+          start: entity.start,
+          end: entity.end,
+          type,
+          valid: true,
+          confidence: entity.score,
+        });
+      }
+      return found;
+    },
+  };
+}

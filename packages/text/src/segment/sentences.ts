@@ -1,0 +1,61 @@
+import { assertText } from '../errors.js';
+import { type Span, trimmedSpan } from '../span.js';
+import { FINAL_CAPABLE_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS } from './abbreviations.js';
+import { splitBlocks } from './blocks.js';
+
+const sentenceSegmenter = new Intl.Segmenter('sv', { granularity: 'sentence' });
+
+const LAST_TOKEN = /(\S+)\s*$/u;
+const LEADING_PUNCTUATION = /^[("'«»”“‘’[]+/u;
+const LIST_MARKER_ONLY = /^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$/u;
+const SINGLE_INITIAL = /^\p{Lu}\.$/u;
+const STARTS_UPPER = /^\s*["'«”(]*\p{Lu}/u;
+
+/**
+ * Splits Swedish text into sentences. Built on `Intl.Segmenter`, corrected for Swedish
+ * abbreviations (t.ex., bl.a., kap., …), list markers ("1. "), initials ("J. Svensson") and for
+ * headings and list items that have no full stop. Spans are trimmed of surrounding whitespace.
+ */
+export function segmentSentences(text: string): Span[] {
+  assertText(text, 'segmentSentences');
+  const sentences: Span[] = [];
+  for (const block of splitBlocks(text)) {
+    if (block.end <= block.start) continue;
+    const blockText = text.slice(block.start, block.end);
+    for (const [start, end] of sentenceRanges(blockText)) {
+      const span = trimmedSpan(text, block.start + start, block.start + end);
+      if (span) sentences.push(span);
+    }
+  }
+  return sentences;
+}
+
+/** ICU sentence ranges inside one block, with the wrong breaks merged back together. */
+function sentenceRanges(block: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let pending: [number, number] | undefined;
+  for (const piece of sentenceSegmenter.segment(block)) {
+    const start = piece.index;
+    const end = start + piece.segment.length;
+    if (pending && shouldJoin(block.slice(pending[0], pending[1]), piece.segment)) {
+      pending[1] = end;
+      continue;
+    }
+    if (pending) ranges.push(pending);
+    pending = [start, end];
+  }
+  if (pending) ranges.push(pending);
+  return ranges;
+}
+
+function shouldJoin(previous: string, next: string): boolean {
+  if (LIST_MARKER_ONLY.test(previous)) return true;
+  const match = LAST_TOKEN.exec(previous.length > 64 ? previous.slice(-64) : previous);
+  if (!match?.[1]) return false;
+  const token = match[1].replace(LEADING_PUNCTUATION, '');
+  const lower = token.toLowerCase();
+  if (NON_FINAL_ABBREVIATIONS.has(lower) || lower === '§') return true;
+  if (FINAL_CAPABLE_ABBREVIATIONS.has(lower)) return !STARTS_UPPER.test(next);
+  // "J. Svensson": a lone capital with a dot is an initial, not a sentence.
+  return SINGLE_INITIAL.test(token) && STARTS_UPPER.test(next);
+}
