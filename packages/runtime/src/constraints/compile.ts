@@ -1,0 +1,178 @@
+import { KlarError } from '../errors.js';
+import type { JsonSchema } from '../types.js';
+import { type Alternative, LiteralSegment } from './literal-segment.js';
+import { NumberSegment } from './number-segment.js';
+import { numberRules, stringRules } from './rules.js';
+import { StringSegment } from './string-segment.js';
+import { DONE, type JsonSchemaConstraintOptions, type Segment } from './types.js';
+
+/** The document grammar: segments that hand over to one another, ending in DONE. */
+export interface Grammar {
+  readonly segments: readonly Segment[];
+  readonly start: number;
+  readonly warnings: readonly string[];
+}
+
+interface ValueStart {
+  readonly segment: number;
+  /** `null` may be written instead (the key choice offers it). */
+  readonly nullable: boolean;
+}
+
+type Schema = Readonly<Record<string, unknown>>;
+
+export function compileGrammar(
+  schema: JsonSchema,
+  singles: ReadonlySet<number>,
+  options: JsonSchemaConstraintOptions = {},
+): Grammar {
+  const c = new Compiler(singles, options);
+  const top = c.value(schema, '', DONE);
+  if (top.nullable) c.warnings.push('/: a nullable top-level value is generated without null');
+  return { segments: c.segments, start: top.segment, warnings: c.warnings };
+}
+
+class Compiler {
+  readonly segments: Segment[] = [];
+  readonly warnings: string[] = [];
+  private readonly spaces: readonly string[];
+
+  constructor(
+    private readonly singles: ReadonlySet<number>,
+    private readonly options: JsonSchemaConstraintOptions,
+  ) {
+    this.spaces = options.whitespace === 'none' ? [''] : ['', ' '];
+  }
+
+  value(schema: Schema, pointer: string, follow: number): ValueStart {
+    const types = typeList(schema.type);
+    const nullable = types.includes('null');
+    const base = types.filter((t) => t !== 'null');
+    if (Array.isArray(schema.enum) || 'const' in schema) {
+      const values = Array.isArray(schema.enum) ? schema.enum : [schema.const];
+      const texts = values.map((v) => JSON.stringify(v));
+      return { segment: this.literal(texts, follow, pointer), nullable: false };
+    }
+    for (const key of ['anyOf', 'oneOf', 'allOf', '$ref', 'not', 'if']) {
+      if (key in schema) unsupported(pointer, `'${key}'`);
+    }
+    if (base.length > 1) this.warn(pointer, `several types; only '${base[0]}' is generated`);
+    const type = base[0] ?? (nullable ? 'null' : 'string');
+    if (base.length === 0 && !nullable) this.warn(pointer, "no 'type'; a string is generated");
+    switch (type) {
+      case 'object':
+        return { segment: this.object(schema, pointer, follow), nullable };
+      case 'string': {
+        const rules = stringRules(schema, pointer, this.options, this.warnings);
+        const seg = new StringSegment(rules, this.singles, follow);
+        if (!seg.satisfiable) unspellable(pointer, 'a string matching its rules');
+        return { segment: this.add(seg), nullable };
+      }
+      case 'integer':
+      case 'number': {
+        const rules = numberRules(schema, type === 'integer', pointer, this.warnings);
+        const seg = new NumberSegment(rules, follow);
+        if (!seg.satisfiable) unspellable(pointer, 'a number in its range (needs digits 0-9)');
+        return { segment: this.add(seg), nullable };
+      }
+      case 'boolean':
+        return { segment: this.literal(['true', 'false'], follow, pointer), nullable };
+      case 'null':
+        return { segment: this.literal(['null'], follow, pointer), nullable: false };
+      default:
+        return unsupported(pointer, `type '${type}'`);
+    }
+  }
+
+  /** Keys in schema order; an optional key may be skipped (omitted), a required one may not. */
+  private object(schema: Schema, pointer: string, follow: number): number {
+    const props = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
+    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    for (const name of required) {
+      if (!props.some(([key]) => key === name)) {
+        this.warn(pointer, `required '${name}' has no entry in 'properties' and is not generated`);
+      }
+    }
+    const after = props.map(() => this.add(placeholder));
+    const starts = props.map(([key, sub], j) =>
+      this.value(sub, `${pointer}/properties/${escapePointer(key)}`, after[j]!),
+    );
+    const choice = (from: number, opener: readonly string[], close: string): Alternative[] => {
+      const alts: Alternative[] = [];
+      for (let k = from; k < props.length; k++) {
+        const key = JSON.stringify(props[k]![0]);
+        for (const open of opener) {
+          for (const sp of this.spaces) {
+            alts.push({ text: `${open}${key}:${sp}`, target: starts[k]!.segment });
+            if (starts[k]!.nullable)
+              alts.push({ text: `${open}${key}:${sp}null`, target: after[k]! });
+          }
+        }
+        if (required.has(props[k]![0])) return alts;
+      }
+      alts.push({ text: close, target: follow });
+      return alts;
+    };
+    const commas = this.spaces.map((sp) => `,${sp}`);
+    props.forEach((_, j) => {
+      this.segments[after[j]!] = this.literalOf(choice(j + 1, commas, '}'), pointer);
+    });
+    return this.add(this.literalOf(choice(0, ['{'], '{}'), pointer));
+  }
+
+  private literal(texts: readonly string[], follow: number, pointer: string): number {
+    return this.add(
+      this.literalOf(
+        texts.map((text) => ({ text, target: follow })),
+        pointer,
+      ),
+    );
+  }
+
+  private literalOf(alts: readonly Alternative[], pointer: string): LiteralSegment {
+    const seg = new LiteralSegment(alts, this.singles);
+    if (!seg.satisfiable) {
+      const text = alts.map((a) => a.text).join('');
+      const missing = [...new Set(text)].filter((ch) => !this.singles.has(ch.codePointAt(0)!));
+      unspellable(
+        pointer,
+        `its literal text (missing single-character tokens: ${missing.join(' ')})`,
+      );
+    }
+    return seg;
+  }
+
+  private add(seg: Segment): number {
+    this.segments.push(seg);
+    return this.segments.length - 1;
+  }
+
+  private warn(pointer: string, message: string): void {
+    this.warnings.push(`${pointer || '/'}: ${message}`);
+  }
+}
+
+const placeholder: Segment = { start: 0, step: () => -1, next: () => -1 };
+
+function typeList(type: unknown): string[] {
+  if (typeof type === 'string') return [type];
+  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unsupported(pointer: string, what: string): never {
+  throw new KlarError(
+    'invalid-input',
+    `JSON schema at ${pointer || '/'}: ${what} is not supported by constrained decoding.`,
+  );
+}
+
+function unspellable(pointer: string, what: string): never {
+  throw new KlarError(
+    'invalid-input',
+    `JSON schema at ${pointer || '/'}: the vocabulary can't spell ${what}.`,
+  );
+}
