@@ -156,6 +156,44 @@ describe('defaultModelFor / modelDownloadBytes', () => {
   });
 });
 
+describe('translation direction', () => {
+  const marian = (id: string, source: string, target: string): ModelEntry => ({
+    ...onlyF16AndQ8,
+    id,
+    role: 'default',
+    languages: [source, target],
+    translation: { source, target },
+  });
+  const m: ModelManifest = {
+    version: 1,
+    models: [
+      marian('x/sv-en', 'sv', 'en'),
+      marian('x/en-sv', 'en', 'sv'),
+      { ...onlyF16AndQ8, id: 'x/multi', languages: ['sv', 'en', 'de'] },
+    ],
+  };
+
+  it('picks the model for the requested pair, multilingual ones for any pair they know', () => {
+    const pick = (source: string, target: string) =>
+      resolveModel(m, { task: 'translation', backend: 'wasm', translation: { source, target } })
+        .entry.id;
+    assert.equal(pick('sv', 'en'), 'x/sv-en');
+    assert.equal(pick('en', 'sv'), 'x/en-sv');
+    assert.equal(pick('de', 'sv'), 'x/multi');
+    assert.equal(defaultModelFor(m, 'translation')?.id, 'x/sv-en');
+    rejects(
+      () =>
+        resolveModel(m, {
+          task: 'translation',
+          backend: 'wasm',
+          translation: { source: 'fi', target: 'sv' },
+        }),
+      'model-not-found',
+      /no translation model for fi→sv/,
+    );
+  });
+});
+
 describe('availabilityOf', () => {
   it('maps engine facts to Writing Assistance API terms', () => {
     const base = {

@@ -4,6 +4,7 @@ export { hasDtypeFiles, isF16Dtype, pickDtype } from './dtype.js';
 export { type FetchLike, loadManifest } from './load.js';
 export { DTYPES, parseManifest, ROLES, TASKS } from './parse.js';
 export {
+  type DefaultModelOptions,
   defaultModelFor,
   filesFor,
   modelDownloadBytes,

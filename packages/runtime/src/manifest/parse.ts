@@ -105,6 +105,11 @@ function checkEntry(value: unknown, path: string): void {
   if (!Array.isArray(e.languages) || e.languages.some((l) => typeof l !== 'string' || l === '')) {
     fail(`${path}.languages`, 'must be an array of language codes', e.languages);
   }
+  if (e.translation !== undefined) {
+    const t = obj(e.translation, `${path}.translation`);
+    str(t, 'source', `${path}.translation`);
+    str(t, 'target', `${path}.translation`);
+  }
   if (e.source !== undefined) {
     const s = obj(e.source, `${path}.source`);
     if (s.hub !== 'huggingface') fail(`${path}.source.hub`, 'must be "huggingface"', s.hub);

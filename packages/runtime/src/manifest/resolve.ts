@@ -1,6 +1,14 @@
 import { KlarError } from '../errors.js';
 import { pickDtype } from './dtype.js';
-import type { Backend, Dtype, ModelEntry, ModelFile, ModelManifest, ModelTask } from './types.js';
+import type {
+  Backend,
+  Dtype,
+  LanguagePair,
+  ModelEntry,
+  ModelFile,
+  ModelManifest,
+  ModelTask,
+} from './types.js';
 
 export interface ResolveOptions {
   /** Pick the task's default model (then its alternative). Ignored when `id` is given. */
@@ -14,6 +22,13 @@ export interface ResolveOptions {
   readonly maxModelBytes?: number;
   /** Let `task` resolve to a test-only fixture when no real model exists. */
   readonly includeFixtures?: boolean;
+  /** Translation: the direction wanted; picks the model for that pair. */
+  readonly translation?: LanguagePair;
+}
+
+export interface DefaultModelOptions {
+  readonly includeFixtures?: boolean;
+  readonly translation?: LanguagePair;
 }
 
 export interface ResolvedModel {
@@ -35,15 +50,29 @@ export function modelDownloadBytes(entry: ModelEntry, dtype: Dtype): number {
 
 const ROLE_ORDER = ['default', 'alternative', 'fixture'] as const;
 
-/** The task's model: role `default`, else `alternative`, else (if allowed) a `fixture`. */
+/** A one-direction model must match the pair; a multilingual one must know both languages. */
+function translates(entry: ModelEntry, pair: LanguagePair | undefined): boolean {
+  if (!pair) return true;
+  if (entry.translation) {
+    return entry.translation.source === pair.source && entry.translation.target === pair.target;
+  }
+  return entry.languages.includes(pair.source) && entry.languages.includes(pair.target);
+}
+
+/**
+ * The task's model: role `default`, else `alternative`, else (if allowed) a `fixture`. With
+ * `translation`, only models for that direction count.
+ */
 export function defaultModelFor(
   manifest: ModelManifest,
   task: ModelTask,
-  options: { readonly includeFixtures?: boolean } = {},
+  options: DefaultModelOptions = {},
 ): ModelEntry | undefined {
   const roles = options.includeFixtures ? ROLE_ORDER : ROLE_ORDER.slice(0, 2);
   for (const role of roles) {
-    const hit = manifest.models.find((m) => m.task === task && m.role === role);
+    const hit = manifest.models.find(
+      (m) => m.task === task && m.role === role && translates(m, options.translation),
+    );
     if (hit) return hit;
   }
   return undefined;
@@ -79,6 +108,14 @@ function findEntry(manifest: ModelManifest, options: ResolveOptions): ModelEntry
   }
   const entry = defaultModelFor(manifest, task, options);
   if (!entry) {
+    const pair = options.translation;
+    if (pair && manifest.models.some((m) => m.task === task && m.role !== 'fixture')) {
+      throw new KlarError(
+        'model-not-found',
+        `The manifest has no ${task} model for ${pair.source}→${pair.target}. Add one for that direction.`,
+        { task, translation: pair },
+      );
+    }
     const onlyFixture = manifest.models.some((m) => m.task === task && m.role === 'fixture');
     throw new KlarError(
       'model-not-found',
@@ -101,6 +138,7 @@ export function resolveModel(manifest: ModelManifest, options: ResolveOptions): 
   if (max !== undefined && downloadBytes > max) {
     const smaller = manifest.models
       .filter((m) => m.task === entry.task && m.id !== entry.id && m.role !== 'fixture')
+      .filter((m) => translates(m, options.translation))
       .filter(
         (m) => modelDownloadBytes(m, pickDtype(m, options.backend, options.supportsFp16)) <= max,
       )

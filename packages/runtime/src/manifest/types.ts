@@ -41,12 +41,19 @@ export interface ModelEntry {
   /** Tokens the model can attend to; long inputs are chunked to fit. */
   readonly contextLength?: number;
   readonly reason?: string;
+  /** Translation models only: the one direction this model translates. Absent: any pair in `languages`. */
+  readonly translation?: LanguagePair;
   /**
    * `false` when sizes or the revision come from the hub's listing or docs and were not checked
    * byte for byte here; `npm run models:mirror` writes exact sizes and sha256 for a mirror.
    * Absent means checked.
    */
   readonly verified?: boolean;
+}
+
+export interface LanguagePair {
+  readonly source: string;
+  readonly target: string;
 }
 
 export interface ModelManifest {
