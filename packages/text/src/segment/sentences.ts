@@ -5,6 +5,7 @@ import { splitBlocks } from './blocks.js';
 
 const sentenceSegmenter = new Intl.Segmenter('sv', { granularity: 'sentence' });
 
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/g;
 const LAST_TOKEN = /(\S+)\s*$/u;
 const LEADING_PUNCTUATION = /^[("'«»”“‘’[]+/u;
 const LIST_MARKER_ONLY = /^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$/u;
@@ -21,7 +22,9 @@ export function segmentSentences(text: string): Span[] {
   const sentences: Span[] = [];
   for (const block of splitBlocks(text)) {
     if (block.end <= block.start) continue;
-    const blockText = text.slice(block.start, block.end);
+    // Line breaks inside a block are hard wraps; ICU would always break there, so hide them
+    // (same length, so offsets stay valid).
+    const blockText = text.slice(block.start, block.end).replace(LINE_BREAKS, ' ');
     for (const [start, end] of sentenceRanges(blockText)) {
       const span = trimmedSpan(text, block.start + start, block.start + end);
       if (span) sentences.push(span);

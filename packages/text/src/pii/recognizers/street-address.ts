@@ -40,12 +40,15 @@ const STANDALONE_ENDINGS = new Set(STREET_ENDINGS);
  * A word directly followed by a house number. Cheap to find (one bounded word per word start);
  * the street ending is then checked in code rather than with a backtracking alternation.
  */
-const WORD_AND_NUMBER = /(?<![\p{L}\d])\p{L}{2,40} \d{1,3}(?![\d\p{L}]|[,.]\d)/gu;
+const WORD_AND_NUMBER = /(?<![\p{L}\d])\p{L}{2,40} \d{1,3}(?!\d|[,.]\d)/gu;
 /** What may follow the number: a letter ("12 B") and a flat number ("lgh 1102"). */
 const ADDRESS_TAIL = /(?: ?[A-HJ-Z](?![\p{L}\d]))?(?:(?:, ?| )(?:lgh|lägenhet)\.? ?\d{4}(?!\d))?/uy;
 /** Up to two capitalised words before a lower-case street word ("Drottning Kristinas väg"). */
 const PRECEDING_NAME = /(?:\p{Lu}[\p{L}.]{0,24} ){1,2}$/u;
 const CAPITALISED = /^\p{Lu}/u;
+/** Words that commonly open a street name: "Lilla Nygatan", "Södra Förstadsgatan". */
+const STREET_PREFIX =
+  /(?:Lilla|Stora|Gamla|Nya|Norra|Södra|Östra|Västra|Sankt|S:t|Övre|Nedre|Inre|Yttre) $/u;
 
 export const streetAddressRecognizer: SyncRecognizer = {
   id: 'se-street-address',
@@ -68,6 +71,9 @@ export const streetAddressRecognizer: SyncRecognizer = {
       } else if (STANDALONE_ENDINGS.has(lower)) {
         // A bare "Torget 3" or "Vägen 2" is too often a heading or a title.
         continue;
+      } else {
+        const prefix = STREET_PREFIX.exec(text.slice(Math.max(0, start - 8), start));
+        if (prefix) start -= prefix[0].length;
       }
       let end = match.index + value.length;
       ADDRESS_TAIL.lastIndex = end;
