@@ -1,0 +1,15 @@
+/** The runtime's public contract, re-exported as types only (no runtime import). */
+export type {
+  Availability,
+  Backend,
+  GenerateChunk,
+  GenerateOptions,
+  GenerateRequest,
+  GenerateResult,
+  KlarEngine,
+  ModelEntry,
+  ModelManifest,
+  ModelTask,
+  ProgressEvent,
+  TokenClassifyResult,
+} from '@klar/runtime';

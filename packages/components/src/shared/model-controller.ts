@@ -1,0 +1,179 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Backend, KlarEngine, ModelEntry, ModelTask, ProgressEvent } from './engine-types.js';
+import { reasonFor } from './errors.js';
+import { emit } from './events.js';
+import type { ModelUnavailableReason } from './i18n/translation.js';
+import type { KlarElement } from './klar-element.js';
+
+export type ModelPhase = 'idle' | 'checking' | 'consent' | 'loading' | 'ready' | 'unavailable';
+
+export interface ModelProgress {
+  readonly loaded: number;
+  readonly total: number;
+  /** Estimated from the rate so far; undefined until it can be estimated. */
+  readonly secondsLeft?: number;
+  readonly fromCache: boolean;
+}
+
+export interface AcquiredModel {
+  readonly engine: KlarEngine;
+  /** Explicit model id (attribute or page setting); undefined means the task's default. */
+  readonly model?: string;
+  readonly entry?: ModelEntry;
+}
+
+type Host = ReactiveControllerHost & KlarElement;
+
+/**
+ * The one path from "the citizen asked for AI help" to a usable model: finds the engine, asks
+ * before any download (name, size, licence; respects Save-Data), tracks download progress and
+ * the backend, and explains why the model cannot be used when it cannot.
+ */
+export class ModelController implements ReactiveController {
+  phase: ModelPhase = 'idle';
+  entry: ModelEntry | undefined;
+  reason: ModelUnavailableReason | undefined;
+  progress: ModelProgress | undefined;
+  backend: Backend | undefined;
+  #consent: ((granted: boolean | undefined) => void) | undefined;
+  #downloadStart: { time: number; loaded: number } | undefined;
+
+  constructor(
+    private readonly host: Host,
+    readonly task: ModelTask,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  get saveData(): boolean {
+    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } })
+      .connection;
+    return connection?.saveData === true;
+  }
+
+  /** The model name people see: the manifest's name, else the id. */
+  get displayName(): string {
+    return this.entry?.name ?? this.entry?.id ?? this.host.klarContext.modelIdFor(this.task) ?? '';
+  }
+
+  /**
+   * Resolves when the model may be used (already stored, or the citizen agreed to the download),
+   * or with undefined and `reason` set. Never downloads without asking first.
+   */
+  async acquire(explicitModel?: string): Promise<AcquiredModel | undefined> {
+    this.#set('checking');
+    this.reason = undefined;
+    this.progress = undefined;
+    const engine = await this.host.resolveEngine();
+    if (!engine) return this.fail('no-engine');
+    const context = this.host.klarContext;
+    const model = context.modelIdFor(this.task, explicitModel);
+    this.entry = await context.modelEntry(this.task, model);
+    let availability: string;
+    try {
+      availability = await engine.availability(this.task);
+    } catch (error) {
+      return this.fail(reasonFor(error));
+    }
+    if (availability === 'unavailable') return this.fail(this.entry ? 'no-backend' : 'no-model');
+    if (availability === 'downloadable') {
+      if (!navigator.onLine) return this.fail('offline');
+      const key = this.entry?.id ?? model ?? this.task;
+      let decision = context.consent.get(key);
+      if (!decision) {
+        this.#set('consent');
+        const granted = await new Promise<boolean | undefined>((resolve) => {
+          this.#consent = resolve;
+        });
+        if (granted === undefined) {
+          this.#set('idle');
+          return undefined;
+        }
+        decision = granted ? 'granted' : 'declined';
+        context.setConsent(key, decision);
+        emit(this.host, 'klar-model-consent', { model: key, granted });
+      }
+      if (decision === 'declined') return this.fail('declined');
+    }
+    this.#set('loading');
+    return { engine, ...(model ? { model } : {}), ...(this.entry ? { entry: this.entry } : {}) };
+  }
+
+  /** The citizen's answer to the download question. */
+  answer(granted: boolean): void {
+    const resolve = this.#consent;
+    this.#consent = undefined;
+    resolve?.(granted);
+  }
+
+  /** Withdraws a pending question without an answer. */
+  cancel(): void {
+    const resolve = this.#consent;
+    this.#consent = undefined;
+    resolve?.(undefined);
+  }
+
+  /** Pass as `onProgress` to the engine. */
+  readonly onProgress = (event: ProgressEvent): void => {
+    if (event.status === 'download') {
+      const now = performance.now();
+      this.#downloadStart ??= { time: now, loaded: event.modelLoaded };
+      const elapsed = (now - this.#downloadStart.time) / 1000;
+      const done = event.modelLoaded - this.#downloadStart.loaded;
+      const rate = elapsed > 0.5 && done > 0 ? done / elapsed : 0;
+      const secondsLeft = rate > 0 ? (event.modelTotal - event.modelLoaded) / rate : undefined;
+      this.progress = {
+        loaded: event.modelLoaded,
+        total: event.modelTotal,
+        fromCache: event.fromCache,
+        ...(secondsLeft !== undefined ? { secondsLeft } : {}),
+      };
+      this.host.requestUpdate();
+    } else if (event.status === 'ready') {
+      this.backend = event.backend;
+      this.progress = undefined;
+      this.#downloadStart = undefined;
+      this.#set('ready');
+    } else if (event.status === 'backend-change') {
+      this.backend = event.to;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** Marks the model as in use (the first token arrived, so it is loaded). */
+  ready(backend?: Backend): void {
+    if (backend) this.backend = backend;
+    this.progress = undefined;
+    this.#set('ready');
+  }
+
+  fail(reason: ModelUnavailableReason): undefined {
+    this.reason = reason;
+    this.progress = undefined;
+    this.#set('unavailable');
+    emit(this.host, 'klar-fallback', { reason });
+    return undefined;
+  }
+
+  failWith(error: unknown): undefined {
+    return this.fail(reasonFor(error));
+  }
+
+  reset(): void {
+    this.cancel();
+    this.progress = undefined;
+    this.reason = undefined;
+    this.#set('idle');
+  }
+
+  #set(phase: ModelPhase): void {
+    this.phase = phase;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The only place the elements call `@klar/text`, so its API is adapted in one file.
+ */
+import {
+  detectPersonalData,
+  detectPersonalDataAsync,
+  mask,
+  type PiiSpan,
+  readability,
+  segmentSentences,
+  summarizeExtractive,
+} from '@klar/text';
+import type { LixBand } from './i18n/translation.js';
+
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ReadabilityFigures {
+  readonly lix: number;
+  readonly band: LixBand;
+  readonly words: number;
+  readonly sentences: number;
+  readonly longWords: readonly TextSpan[];
+  readonly longestSentences: readonly TextSpan[];
+}
+
+export function readabilityOf(text: string, locale: string): ReadabilityFigures {
+  const report = readability(text, { locale: locale === 'en' ? 'en' : 'sv' });
+  return {
+    lix: Math.round(report.lix),
+    band: report.band,
+    words: report.words,
+    sentences: report.sentences,
+    longWords: report.longWords,
+    longestSentences: report.longestSentences,
+  };
+}
+
+export function sentencesOf(text: string): readonly TextSpan[] {
+  return segmentSentences(text);
+}
+
+/** Sentences picked from the original, in their original order. */
+export function extractiveSummary(text: string, sentences: number): string[] {
+  const result: unknown = summarizeExtractive(text, { sentences });
+  if (Array.isArray(result))
+    return result.map((s) => (typeof s === 'string' ? s : String((s as TextSpan).text)));
+  if (typeof result === 'string') return [result];
+  const picked = (result as { sentences?: readonly (string | TextSpan)[] }).sentences ?? [];
+  return picked.map((s) => (typeof s === 'string' ? s : s.text));
+}
+
+export function personalDataIn(text: string): PiiSpan[] {
+  return detectPersonalData(text);
+}
+
+export interface Masked {
+  readonly text: string;
+  /** Puts the original values back wherever their placeholders occur. */
+  restore(value: string): string;
+}
+
+/**
+ * Replaces personal data and identifiers by placeholders such as `[PERSONNUMMER 1]`, so a model
+ * sees the kind of value but never has to copy its digits; `restore` puts the values back.
+ */
+export function maskWithPlaceholders(
+  text: string,
+  locale: string,
+  spans?: readonly PiiSpan[],
+): Masked {
+  const result = mask(text, {
+    operator: 'pseudonymize',
+    locale: locale === 'en' ? 'en' : 'sv',
+    ...(spans ? { spans } : {}),
+  });
+  return { text: result.text, restore: (value) => result.restore(value) };
+}
+
+/** The citizen's text with personal data hidden: `partial` keeps a hint (19900101-****). */
+export function maskForRecord(
+  text: string,
+  locale: string,
+  spans: readonly PiiSpan[],
+  operator: 'partial' | 'redact' = 'partial',
+): string {
+  return mask(text, { operator, locale: locale === 'en' ? 'en' : 'sv', spans }).text;
+}
+
+/** Rule-based findings plus those of async plug-ins (e.g. names from a model). */
+export function personalDataAsync(
+  text: string,
+  recognizers: Parameters<typeof detectPersonalDataAsync>[1] = {},
+): Promise<PiiSpan[]> {
+  return detectPersonalDataAsync(text, recognizers);
+}
+
+export type { PiiSpan };
+
+export interface Piece {
+  readonly text: string;
+  readonly marked: boolean;
+}
+
+/** Splits text into marked and unmarked pieces for rendering `<mark>` as Lit text bindings. */
+export function highlightSpans(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+): Piece[] {
+  const pieces: Piece[] = [];
+  let cursor = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < cursor) continue;
+    if (s.start > cursor) pieces.push({ text: text.slice(cursor, s.start), marked: false });
+    pieces.push({ text: text.slice(s.start, s.end), marked: true });
+    cursor = s.end;
+  }
+  if (cursor < text.length) pieces.push({ text: text.slice(cursor), marked: false });
+  return pieces;
+}
