@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Dtype, ModelEntry } from '../src/manifest/index.js';
-import { parseManifest, TASKS } from '../src/manifest/index.js';
+import { memoryBudgetBytes, parseManifest, resolveModel, TASKS } from '../src/manifest/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const read = (p: string): unknown => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -80,6 +80,34 @@ describe('models/manifest.json', () => {
         `${m.id} has files without sha256`,
       );
     }
+  });
+});
+
+describe('resolving the shipped manifest', () => {
+  const manifest = parseManifest(manifestJson);
+
+  it('resolves every task on every backend, with and without shader-f16', () => {
+    for (const task of TASKS) {
+      for (const backend of ['webgpu', 'wasm'] as const) {
+        for (const supportsFp16 of [true, false]) {
+          const r = resolveModel(manifest, { task, backend, supportsFp16 });
+          assert.ok(
+            r.files.some((f) => f.dtype === r.dtype),
+            `${task}/${backend}: no ${r.dtype} weights`,
+          );
+          if (!supportsFp16)
+            assert.ok(!['fp16', 'q4f16'].includes(r.dtype), `${task}: f16 without shader-f16`);
+        }
+      }
+    }
+  });
+
+  it('points a 4 GB device at the smaller LLM instead of the default', () => {
+    const maxModelBytes = memoryBudgetBytes({ deviceMemory: 4 });
+    assert.throws(
+      () => resolveModel(manifest, { task: 'text-generation', backend: 'webgpu', maxModelBytes }),
+      /Raise maxModelBytes.*Qwen2\.5-0\.5B-Instruct/,
+    );
   });
 });
 
