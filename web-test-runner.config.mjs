@@ -1,0 +1,93 @@
+// Browser tests in real Debian Chromium, against source (esbuild strips TypeScript).
+// Groups: `wasm` (no WebGPU adapter), `webgpu` (WebGPU on SwiftShader), `components`.
+import { createReadStream } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { startNetworkAudit } from './test/support/network-audit.mjs';
+
+const audit = startNetworkAudit();
+await audit.ready;
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const commonArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  // Everything not on loopback goes to the recording proxy (see test/support/network-audit.mjs);
+  // Chromium bypasses proxies for loopback by default, so the test server is reached directly.
+  `--proxy-server=http://127.0.0.1:${audit.port}`,
+];
+const webgpuArgs = ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
+
+const browser = (extraArgs) =>
+  chromeLauncher({
+    launchOptions: { executablePath, headless: true, args: [...commonArgs, ...extraArgs] },
+  });
+
+/**
+ * Serves onnxruntime-web's .wasm/.mjs from our own origin at /ort/, as production does, and
+ * untouched: the dev server's import rewriting must not run on Emscripten output.
+ */
+const ortDir = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
+const ortFromOwnOrigin = async (context, next) => {
+  if (!context.path.startsWith('/ort/')) return next();
+  const name = basename(context.path);
+  if (!/^ort-wasm[\w.-]*\.(wasm|mjs)$/.test(name)) return next();
+  context.type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+  context.set('Cache-Control', 'public, max-age=3600');
+  context.body = createReadStream(join(ortDir, name));
+};
+
+/** Pages under /test/csp/ are served with the CSP the docs recommend. */
+const strictCsp = async (context, next) => {
+  await next();
+  if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
+    context.set('Content-Security-Policy', "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'");
+  }
+};
+
+const networkAuditPlugin = {
+  name: 'klar-network-audit',
+  executeCommand({ command }) {
+    if (command === 'network-audit') return audit.attempts.filter((a) => !a.browserService);
+    return undefined;
+  },
+  async serverStop() {
+    const internal = audit.attempts.filter((a) => a.browserService);
+    const leaks = audit.attempts.filter((a) => !a.browserService);
+    if (internal.length > 0) {
+      console.log(`Network audit: ${internal.length} Chromium service request(s) (updater, sign-in, clock) were refused; no page or worker made them.`);
+    }
+    if (leaks.length > 0) {
+      console.error(`\nNetwork audit FAILED: ${leaks.length} request(s) from the pages under test tried to leave the machine:`);
+      for (const a of leaks) console.error(`  ${a.request}`);
+      process.exitCode = 1;
+    } else {
+      console.log('Network audit: no request from any page or worker left the machine.');
+    }
+    await audit.close();
+  },
+};
+
+export default {
+  rootDir: '.',
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 120000,
+  testsStartTimeout: 180000,
+  testsFinishTimeout: 600000,
+  testFramework: { config: { timeout: 120000 } },
+  middleware: [ortFromOwnOrigin, strictCsp],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkAuditPlugin],
+  groups: [
+    { name: 'wasm', files: 'packages/runtime/test/browser/wasm/**/*.test.ts', browsers: [browser([])] },
+    { name: 'webgpu', files: ['packages/runtime/test/browser/webgpu/**/*.test.ts', 'test/browser/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
+    { name: 'components', files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
+  ],
+};
