@@ -1,6 +1,7 @@
 import { KlarError } from '../errors.js';
 import type { JsonSchema } from '../types.js';
 import { compileGrammar, type Grammar } from './compile.js';
+import { StringSegment } from './string-segment.js';
 import {
   DONE,
   type JsonSchemaConstraint,
@@ -88,6 +89,18 @@ class SchemaConstraint implements JsonSchemaConstraint {
   /** Marks every token below `node` whose characters the grammar accepts from `state`. */
   private walk(node: number, state: number, mask: Uint8Array): void {
     const { char, end, tokStart, ids } = this.trie;
+    const seg = Math.floor(state / SUB);
+    const segment = this.grammar.segments[seg];
+    if (segment instanceof StringSegment && segment.isPlain(state - seg * SUB)) {
+      segment.walkInside(this.trie, node, state - seg * SUB, mask, (child, sub) => {
+        const next = this.step(seg * SUB + sub, char[child]!);
+        if (next < 0) return;
+        for (let t = tokStart[child]!, last = tokStart[child + 1]!; t < last; t++)
+          mask[ids[t]!] = 1;
+        if (end[child]! > child + 1) this.walk(child, next, mask);
+      });
+      return;
+    }
     const stop = end[node]!;
     for (let child = node + 1; child < stop; child = end[child]!) {
       const next = this.step(state, char[child]!);

@@ -1,5 +1,9 @@
 import { type Dfa, dfaStep, intervalOf } from './regex/dfa-types.js';
 import type { Segment } from './types.js';
+import type { VocabTrie } from './vocab-trie.js';
+
+/** Continues the generic walk at `child` from this segment's sub-state `sub` (quotes, escapes). */
+export type WalkFallback = (child: number, sub: number) => void;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -34,6 +38,8 @@ export class StringSegment implements Segment {
   /** live[state * span + len]: some accepted length in [min, max] is reachable from here. */
   private readonly live: Uint8Array;
   private readonly escapeOk: boolean;
+  /** Interval of each ASCII code point, so the hot loop skips the binary search. */
+  private readonly ascii: Int32Array;
 
   constructor(
     rules: StringRules,
@@ -47,6 +53,60 @@ export class StringSegment implements Segment {
     this.escapeOk = singles.has(BACKSLASH);
     this.live = computeLiveness(rules, availableIntervals(rules.dfa, singles, this.escapeOk));
     if (!singles.has(QUOTE)) this.live.fill(0);
+    this.ascii = Int32Array.from({ length: 128 }, (_, cp) => intervalOf(this.dfa, cp));
+  }
+
+  /** Inside the quotes and not in an escape: where `walkInside` applies. */
+  isPlain(sub: number): boolean {
+    return sub >= 2 && (sub & 1) === 0;
+  }
+
+  /**
+   * The trie walk's hot loop for string contents (most of a 150k vocabulary is allowed here):
+   * a linear scan of the preorder trie below `node` that skips rejected subtrees, stepping the
+   * DFA with plain integers. Quotes and backslashes go to `fallback` (the generic walk).
+   */
+  walkInside(
+    trie: VocabTrie,
+    node: number,
+    sub: number,
+    mask: Uint8Array,
+    fallback: WalkFallback,
+  ): void {
+    const { char, end, depth, tokStart, ids } = trie;
+    const { trans, bounds } = this.dfa;
+    const { live, ascii, span, max } = this;
+    const k = bounds.length;
+    const pos = (sub - 2) / 2;
+    const len0 = pos % span;
+    // qs[d]: DFA state after the first d characters below `node`.
+    const qs = new Int32Array(trie.maxDepth + 1);
+    qs[0] = (pos - len0) / span;
+    const base = depth[node]!;
+    const stop = end[node]!;
+    for (let i = node + 1; i < stop; ) {
+      const d = depth[i]! - base;
+      const q = qs[d - 1]!;
+      const len = len0 + d - 1;
+      const ch = char[i]!;
+      if (ch === QUOTE || ch === BACKSLASH) {
+        fallback(i, 2 + (q * span + len) * 2);
+        i = end[i]!;
+        continue;
+      }
+      if (len >= max || ch < 0x20 || ch === REPLACEMENT) {
+        i = end[i]!;
+        continue;
+      }
+      const to = trans[q * k + (ch < 128 ? ascii[ch]! : intervalOf(this.dfa, ch))]!;
+      if (to < 0 || live[to * span + len + 1] !== 1) {
+        i = end[i]!;
+        continue;
+      }
+      for (let t = tokStart[i]!, last = tokStart[i + 1]!; t < last; t++) mask[ids[t]!] = 1;
+      qs[d] = to;
+      i++;
+    }
   }
 
   get satisfiable(): boolean {

@@ -10,6 +10,9 @@ export interface VocabTrie {
   readonly char: Int32Array;
   /** One past the last node of node i's subtree. */
   readonly end: Int32Array;
+  /** Depth of node i (the root is 0): lets walks scan the preorder array without recursion. */
+  readonly depth: Int32Array;
+  readonly maxDepth: number;
   /** Token ids whose piece ends at node i: `ids[tokStart[i]] … ids[tokStart[i + 1] - 1]`. */
   readonly tokStart: Int32Array;
   readonly ids: Int32Array;
@@ -46,6 +49,8 @@ function buildTrie(vocabulary: TokenVocabulary): VocabTrie {
   for (const p of sorted) nodes += p.length; // upper bound (code points <= code units)
   const char = new Int32Array(nodes);
   const end = new Int32Array(nodes);
+  const depth = new Int32Array(nodes);
+  let maxDepth = 0;
   const tokCount = new Int32Array(nodes + 1);
   const order: number[][] = [];
   const stack: number[] = [0]; // node per depth; stack[d] is the node at depth d
@@ -59,8 +64,10 @@ function buildTrie(vocabulary: TokenVocabulary): VocabTrie {
     while (stack.length > common + 1) end[stack.pop()!] = count;
     for (let d = common; d < cps.length; d++) {
       char[count] = cps[d]!;
+      depth[count] = d + 1;
       stack.push(count++);
     }
+    maxDepth = Math.max(maxDepth, cps.length);
     const node = stack[stack.length - 1]!;
     const ids = byPiece.get(piece)!;
     tokCount[node] = ids.length;
@@ -77,6 +84,8 @@ function buildTrie(vocabulary: TokenVocabulary): VocabTrie {
   return {
     char: char.subarray(0, count),
     end: end.subarray(0, count),
+    depth: depth.subarray(0, count),
+    maxDepth,
     tokStart,
     ids,
     size: count,
