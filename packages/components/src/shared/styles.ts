@@ -89,14 +89,11 @@ export const baseStyles = css`
     white-space: nowrap;
     border: 0;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .panel {
-      animation: klar-fade var(--klar-duration, 150ms) ease-out;
-    }
-  }
-  @keyframes klar-fade {
-    from {
-      opacity: 0;
+  /* No animations: content never fades in, so nothing moves for people who prefer less motion. */
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
     }
   }
   @media (forced-colors: active) {
