@@ -61,7 +61,20 @@ async function fullLogits(sequence: readonly number[]): Promise<Float32Array[]> 
   return sequence.map((_, i) => data.subarray(i * vocab, (i + 1) * vocab));
 }
 
-const argmax = (row: Float32Array) => row.reduce((best, v, i) => (v > row[best]! ? i : best), 0);
+/** Index of the largest logit and how far it is ahead of the runner-up. */
+function top(row: Float32Array): { index: number; margin: number } {
+  let index = 0;
+  let second = -Infinity;
+  for (let i = 1; i < row.length; i++) {
+    if (row[i]! > row[index]!) {
+      second = row[index]!;
+      index = i;
+    } else if (row[i]! > second) {
+      second = row[i]!;
+    }
+  }
+  return { index, margin: row[index]! - second };
+}
 
 test('byte-level BPE round-trips Swedish text exactly', () => {
   const encoded = tokenizer.encode(SWEDISH);
@@ -88,13 +101,16 @@ test('greedy generation runs 20 tokens without EOS, same with and without cache'
   assert.deepEqual(await generate(text, 20, false), cached);
 });
 
-test('every cached greedy step picks the argmax of a full no-cache forward', async () => {
+test('every cached greedy step is the clear argmax of a full no-cache forward', async () => {
   const text = prompt('Skriv en kort sammanfattning.');
   const promptLength = tokenizer.encode(text).length;
   const sequence = await generate(text, 20);
   const rows = await fullLogits(sequence);
   for (let t = promptLength - 1; t < sequence.length - 1; t++) {
-    assert.equal(argmax(rows[t]!), sequence[t + 1], `step ${t}`);
+    const { index, margin } = top(rows[t]!);
+    assert.equal(index, sequence[t + 1], `step ${t}`);
+    // Far above fp32 backend noise (~3e-5), so WebGPU and WASM pick the same token.
+    assert.ok(margin > 0.01, `step ${t}: top-2 margin ${margin}`);
   }
 });
 
