@@ -2,10 +2,12 @@
  * The only place the elements call `@klar/text`, so its API is adapted in one file.
  */
 import {
+  createTokenClassificationRecognizer,
   detectPersonalData,
   detectPersonalDataAsync,
   mask,
   type PiiSpan,
+  RecognizerRegistry,
   readability,
   segmentSentences,
   summarizeExtractive,
@@ -90,12 +92,25 @@ export function maskForRecord(
   return mask(text, { operator, locale: locale === 'en' ? 'en' : 'sv', spans }).text;
 }
 
-/** Rule-based findings plus those of async plug-ins (e.g. names from a model). */
-export function personalDataAsync(
+export interface ClassifiedEntity {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+  readonly score: number;
+}
+
+/**
+ * Rule-based findings plus names and places from a token-classification model. The registry is
+ * this call's own, so nothing global changes.
+ */
+export function personalDataWithModel(
   text: string,
-  recognizers: Parameters<typeof detectPersonalDataAsync>[1] = {},
+  classify: (text: string, signal?: AbortSignal) => Promise<readonly ClassifiedEntity[]>,
+  signal?: AbortSignal,
 ): Promise<PiiSpan[]> {
-  return detectPersonalDataAsync(text, recognizers);
+  const registry = new RecognizerRegistry();
+  registry.register(createTokenClassificationRecognizer({ id: 'klar-ner', classify }));
+  return detectPersonalDataAsync(text, { registry, ...(signal ? { signal } : {}) });
 }
 
 export type { PiiSpan };

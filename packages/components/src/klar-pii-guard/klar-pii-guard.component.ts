@@ -1,0 +1,259 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit } from '../shared/events.js';
+import { KlarElement } from '../shared/klar-element.js';
+import { baseStyles } from '../shared/styles.js';
+import {
+  maskForRecord,
+  type PiiSpan,
+  personalDataIn,
+  personalDataWithModel,
+} from '../shared/text.js';
+import { piiGuardStyles } from './klar-pii-guard.styles.js';
+
+type Field = HTMLTextAreaElement | HTMLInputElement;
+
+/**
+ * @summary Wraps a free-text field and points out personal data the citizen probably should not
+ * write there ("you don't need to give your personnummer here"), with an offer to hide it before
+ * the form is sent. Data minimisation for fields that become public records. Rules run instantly
+ * with no model; names are found by a token-classification model only when one is already stored
+ * on the device (it never starts a download).
+ *
+ * @slot - The `<label>` and the `<textarea>` or `<input>` to guard. They stay in light DOM.
+ *
+ * @event klar-pii-change - What was found changed. `detail.findings`: kinds and positions, no values.
+ * @event klar-pii-masked - The citizen hid the data. `detail.count`.
+ *
+ * @csspart panel - The notice listing what was found.
+ * @csspart button - Every button; also `mask`, `mask-and-send`, `send-anyway`.
+ * @csspart question - The question shown on submit (with `confirm-on-submit`).
+ *
+ * @cssproperty --klar-color-warning-line - Colour of the notice's side bar.
+ */
+export class KlarPiiGuard extends KlarElement {
+  static override styles = [baseStyles, piiGuardStyles];
+  static formAssociated = true;
+
+  /** How hidden data reads: `placeholder` ([PERSONNUMMER 1]), `partial` (19900101-****) or `redact`. */
+  @property({ attribute: 'mask-operator' }) maskOperator: 'placeholder' | 'partial' | 'redact' =
+    'placeholder';
+
+  /** Ask before the form is sent while personal data remains (the citizen can always send anyway). */
+  @property({ type: Boolean, attribute: 'confirm-on-submit' }) confirmOnSubmit = false;
+
+  /** Also look for names with the token-classification model, if it is already on the device. */
+  @property({ type: Boolean }) names = false;
+
+  /** Types not to point out (e.g. `email` in a contact field). Space-separated. */
+  @property() allow = '';
+
+  @state() private findings: readonly PiiSpan[] = [];
+  @state() private asking = false;
+  @state() private announcement = '';
+
+  readonly #internals: ElementInternals;
+  #field: Field | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #modelTimer: ReturnType<typeof setTimeout> | undefined;
+  #modelAbort: AbortController | undefined;
+  #announced = new Set<string>();
+  #bypass = false;
+  #form: HTMLFormElement | null = null;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** What was found in the field right now. */
+  get personalData(): readonly PiiSpan[] {
+    return this.findings;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => this.#attach());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#field?.removeEventListener('input', this.#onInput);
+    this.#form?.removeEventListener('submit', this.#onSubmit, true);
+    clearTimeout(this.#timer);
+    clearTimeout(this.#modelTimer);
+    this.#modelAbort?.abort();
+  }
+
+  formResetCallback(): void {
+    this.findings = [];
+    this.asking = false;
+    this.#announced.clear();
+  }
+
+  #attach(): void {
+    this.#field = this.querySelector<Field>('textarea, input') ?? undefined;
+    this.#field?.addEventListener('input', this.#onInput);
+    this.#form = this.#internals.form ?? this.closest('form');
+    this.#form?.addEventListener('submit', this.#onSubmit, true);
+    if (this.#field?.value) this.#scan();
+  }
+
+  readonly #onInput = (): void => {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#scan(), 200);
+  };
+
+  /** Checks the field again now. */
+  check(): readonly PiiSpan[] {
+    this.#scan();
+    return this.findings;
+  }
+
+  #allowed(span: PiiSpan): boolean {
+    return !this.allow.split(/\s+/).includes(span.type);
+  }
+
+  #scan(): void {
+    const text = this.#field?.value ?? '';
+    this.#update(personalDataIn(text).filter((s) => this.#allowed(s)));
+    if (this.names && text.trim()) {
+      clearTimeout(this.#modelTimer);
+      this.#modelTimer = setTimeout(() => void this.#scanNames(text), 700);
+    }
+  }
+
+  async #scanNames(text: string): Promise<void> {
+    const engine = await this.resolveEngine();
+    if (
+      !engine ||
+      (await engine.availability('token-classification').catch(() => 'unavailable')) !== 'available'
+    ) {
+      return;
+    }
+    this.#modelAbort?.abort();
+    const abort = new AbortController();
+    this.#modelAbort = abort;
+    const model = this.klarContext.modelIdFor('token-classification');
+    try {
+      const found = await personalDataWithModel(
+        text,
+        async (value, signal) => {
+          const result = await engine.classifyTokens(
+            { text: value, ...(model ? { model } : {}) },
+            signal ? { signal } : {},
+          );
+          return result.entities.flatMap((e) =>
+            e.start !== undefined && e.end !== undefined
+              ? [{ start: e.start, end: e.end, label: e.entity, score: e.score }]
+              : [],
+          );
+        },
+        abort.signal,
+      );
+      if (abort.signal.aborted || this.#field?.value !== text) return;
+      this.#update(found.filter((s) => this.#allowed(s)));
+    } catch {
+      // Names are a bonus; the rules already ran.
+    }
+  }
+
+  #update(findings: readonly PiiSpan[]): void {
+    this.findings = findings;
+    emit(this, 'klar-pii-change', {
+      findings: findings.map(({ type, start, end }) => ({ type, start, end })),
+    });
+    // Announce each kind once, when it first appears; not on every keystroke.
+    const fresh = [...new Set(findings.map((f) => f.type))].filter(
+      (type) => !this.#announced.has(type),
+    );
+    if (fresh.length) {
+      for (const type of fresh) this.#announced.add(type);
+      this.announcement = fresh.map((type) => this.t.piiHint(this.#hintType(type))).join(' ');
+    }
+    if (!findings.length) this.asking = false;
+  }
+
+  #hintType(type: string): string {
+    return type === 'person-name'
+      ? 'name'
+      : type === 'postal-address' || type === 'street-address'
+        ? 'address'
+        : type;
+  }
+
+  /** Hides the found data in the field, firing `input` and `change` so frameworks notice. */
+  mask(): number {
+    const field = this.#field;
+    if (!field || !this.findings.length) return 0;
+    const count = this.findings.length;
+    field.value = maskForRecord(field.value, this.locale, this.findings, this.maskOperator);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    clearTimeout(this.#timer);
+    this.#update(personalDataIn(field.value).filter((s) => this.#allowed(s)));
+    this.announcement = this.t.piiMasked(count);
+    emit(this, 'klar-pii-masked', { count });
+    return count;
+  }
+
+  readonly #onSubmit = (event: SubmitEvent): void => {
+    if (!this.confirmOnSubmit || this.#bypass) {
+      this.#bypass = false;
+      return;
+    }
+    this.#scan();
+    if (!this.findings.length) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    this.asking = true;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part="question"]')?.focus(),
+    );
+  };
+
+  #send(maskFirst: boolean): void {
+    if (maskFirst) this.mask();
+    this.asking = false;
+    this.#bypass = true;
+    this.#form?.requestSubmit();
+  }
+
+  protected override render() {
+    const t = this.t;
+    const findings = this.findings;
+    return html`<slot></slot>
+      ${
+        findings.length
+          ? html`<div class="panel warning" part="panel">
+              <p class="title">${t.piiIntro(findings.length)}</p>
+              <ul>
+                ${findings.map(
+                  (f) => html`<li>
+                    <span class="value">${maskForRecord(f.text, this.locale, [{ ...f, start: 0, end: f.text.length }], 'partial')}</span>:
+                    ${t.piiHint(this.#hintType(f.type))}
+                  </li>`,
+                )}
+              </ul>
+              <div class="actions">
+                <button type="button" part="button mask" @click=${() => this.mask()}>${t.piiMask}</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        this.asking
+          ? html`<div class="panel warning" part="question" role="group" tabindex="-1" aria-labelledby="q">
+              <p class="title" id="q">${t.piiSubmitQuestion}</p>
+              <div class="actions">
+                <button type="button" class="primary" part="button mask-and-send" @click=${() => this.#send(true)}>
+                  ${t.piiMaskAndSend}
+                </button>
+                <button type="button" part="button send-anyway" @click=${() => this.#send(false)}>${t.piiSendAnyway}</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      <div class="sr-only" role="status" part="announcement">${this.announcement}</div>`;
+  }
+}
