@@ -87,7 +87,7 @@ export function maskForRecord(
   text: string,
   locale: string,
   spans: readonly PiiSpan[],
-  operator: 'partial' | 'redact' = 'partial',
+  operator: 'placeholder' | 'partial' | 'redact' = 'partial',
 ): string {
   return mask(text, { operator, locale: locale === 'en' ? 'en' : 'sv', spans }).text;
 }
