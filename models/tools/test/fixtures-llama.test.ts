@@ -38,13 +38,14 @@ function prompt(content: string): string {
   }) as string;
 }
 
-async function generate(text: string, maxNewTokens: number, useCache = true): Promise<number[]> {
+// transformers.js v4 always uses the KV cache in generate() (`use_cache` is ignored), so the
+// no-cache reference is a plain forward pass over the whole sequence.
+async function generate(text: string, maxNewTokens: number): Promise<number[]> {
   const inputs = tokenizer(text);
   const out = (await model.generate({
     ...inputs,
     max_new_tokens: maxNewTokens,
     do_sample: false,
-    use_cache: useCache,
   })) as Tensor;
   return ids(out);
 }
@@ -89,7 +90,7 @@ test('ChatML template renders', () => {
   assert.equal(tokenizer.eos_token, '<|im_end|>');
 });
 
-test('greedy generation runs 20 tokens without EOS, same with and without cache', async () => {
+test('greedy generation runs 20 tokens without EOS', async () => {
   const text = prompt('Hur ansöker jag om bygglov i Göteborg?');
   const promptLength = tokenizer.encode(text).length;
   const cached = await generate(text, 20);
@@ -98,7 +99,6 @@ test('greedy generation runs 20 tokens without EOS, same with and without cache'
   const eos = tokenizer.convert_tokens_to_ids('<|im_end|>');
   assert.ok(!generated.includes(eos));
   assert.ok(!tokenizer.decode(generated).includes('\uFFFD'), 'decodes to clean UTF-8');
-  assert.deepEqual(await generate(text, 20, false), cached);
 });
 
 test('every cached greedy step is the clear argmax of a full no-cache forward', async () => {
