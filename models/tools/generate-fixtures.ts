@@ -9,8 +9,8 @@ import { updateManifestFile } from './fixtures/manifest.js';
 import { describeFiles, writeFixture } from './fixtures/write-folder.js';
 
 const modelsDir = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const DEFAULT_OUT = resolve(modelsDir, 'fixtures');
-export const DEFAULT_MANIFEST = resolve(modelsDir, 'manifest.json');
+const DEFAULT_OUT = resolve(modelsDir, 'fixtures');
+const DEFAULT_MANIFEST = resolve(modelsDir, 'manifest.json');
 
 function main(): void {
   const { values } = parseArgs({
