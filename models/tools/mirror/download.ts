@@ -25,6 +25,8 @@ export interface Downloaded {
   readonly size: number;
   /** Byte offsets at which an interrupted transfer was resumed. */
   readonly resumedAt: readonly number[];
+  /** The hub's `X-Repo-Commit` header: the commit a branch name resolved to. */
+  readonly commit?: string;
 }
 
 /** A failure retrying cannot fix (404, 403…): stops the attempt loop at once. */
@@ -38,13 +40,16 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
-/** One HTTP attempt, appending to `part` from `offset`. Resolves when the body was complete. */
+/**
+ * One HTTP attempt, appending to `part` from `offset`. Resolves when the body was complete, with
+ * the commit the hub reported (Hugging Face sends `X-Repo-Commit` on answers it serves itself).
+ */
 async function transfer(
   url: string,
   part: string,
   offset: number,
   o: DownloadOptions,
-): Promise<void> {
+): Promise<string | undefined> {
   const controller = new AbortController();
   const idle = o.idleTimeoutMs ?? 60_000;
   let timer = setTimeout(() => controller.abort(), idle);
@@ -56,7 +61,7 @@ async function transfer(
     if (res.status === 416 && offset > 0) {
       // Our .part already holds the whole file (or more); check it like a finished download.
       await res.body?.cancel();
-      if (res.headers.get('content-range') === `bytes */${offset}`) return;
+      if (res.headers.get('content-range') === `bytes */${offset}`) return undefined;
       await rm(part, { force: true });
       throw new KlarError('download-failed', `${url}: stale partial file, starting over.`);
     }
@@ -108,6 +113,8 @@ async function transfer(
         `${url}: cut off after ${written} of ${expected} bytes.`,
       );
     }
+    const commit = res.headers.get('x-repo-commit') ?? '';
+    return /^[0-9a-f]{40}$/.test(commit) ? commit : undefined;
   } finally {
     clearTimeout(timer);
   }
@@ -128,6 +135,7 @@ export async function downloadFile(
   const resumedAt: number[] = [];
   let lastError: unknown;
   let complete = false;
+  let commit: string | undefined;
   for (let attempt = 1; attempt <= o.attempts && !complete; attempt++) {
     let offset = await sizeOf(part);
     if (o.expectedSize !== undefined && offset > o.expectedSize) {
@@ -140,7 +148,7 @@ export async function downloadFile(
     }
     try {
       if (o.expectedSize === undefined || offset < o.expectedSize) {
-        await transfer(url, part, offset, o);
+        commit = (await transfer(url, part, offset, o)) ?? commit;
       }
       complete = true;
     } catch (error) {
@@ -173,5 +181,5 @@ export async function downloadFile(
     );
   }
   await rename(part, dest);
-  return { ...got, resumedAt };
+  return { ...got, resumedAt, ...(commit ? { commit } : {}) };
 }

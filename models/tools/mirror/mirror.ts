@@ -51,10 +51,11 @@ async function mirrorEntry(
 ): Promise<ModelEntry> {
   const dtypes = dtypesToMirror(entry, o.dtypes);
   const files: ModelFile[] = [];
+  let commit: string | undefined;
   for (const file of filesToMirror(entry, dtypes)) {
     const dest = join(o.out, ...entry.id.split('/'), ...file.path.split('/'));
     const known = file.sha256 ?? previous?.files.find((f) => f.path === file.path)?.sha256;
-    let got: { sha256: string; size: number } | undefined;
+    let got: { sha256: string; size: number; commit?: string } | undefined;
     if (known && (await exists(dest))) {
       const have = await hashFile(dest);
       if (have.sha256 === known) got = have;
@@ -69,6 +70,7 @@ async function mirrorEntry(
         // Unverified entries carry the hub's listed size, which the mirror is here to confirm.
         ...(entry.verified === false ? {} : { expectedSize: file.size }),
       });
+      commit ??= got.commit;
     }
     files.push({
       path: file.path,
@@ -78,7 +80,23 @@ async function mirrorEntry(
     });
   }
   const { verified: _unverified, ...rest } = entry;
-  return { ...rest, dtypes: mirroredDtypes(entry, dtypes), files };
+  return {
+    ...rest,
+    ...(entry.source ? { source: pinned(entry.source, commit, o.log) } : {}),
+    dtypes: mirroredDtypes(entry, dtypes),
+    files,
+  };
+}
+
+/** A branch name becomes the commit the hub served, so the mirror records what it holds. */
+function pinned(
+  source: NonNullable<ModelEntry['source']>,
+  commit: string | undefined,
+  log: MirrorOptions['log'],
+): NonNullable<ModelEntry['source']> {
+  if (!commit || /^[0-9a-f]{40}$/.test(source.revision)) return source;
+  log?.(`  ${source.repo}: ${source.revision} is commit ${commit}`);
+  return { ...source, revision: commit };
 }
 
 /**

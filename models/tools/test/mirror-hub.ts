@@ -21,6 +21,8 @@ export interface HubBehaviour {
   readonly cutAlways?: ReadonlySet<string>;
   /** URL paths served with one byte flipped. */
   readonly corrupt?: ReadonlySet<string>;
+  /** Sent as `X-Repo-Commit`, as Hugging Face does for files it serves directly. */
+  readonly commit?: string;
 }
 
 /** Serves `files` (URL path → bytes) on 127.0.0.1 with Range support. */
@@ -48,7 +50,11 @@ export async function startFakeHub(
       return;
     }
     const slice = body.subarray(start);
-    const headers = { 'Content-Length': String(slice.length), 'Accept-Ranges': 'bytes' };
+    const headers = {
+      'Content-Length': String(slice.length),
+      'Accept-Ranges': 'bytes',
+      ...(behaviour.commit ? { 'X-Repo-Commit': behaviour.commit } : {}),
+    };
     if (match) {
       res.writeHead(206, {
         ...headers,

@@ -224,6 +224,36 @@ describe('mirror failures', () => {
   });
 });
 
+describe('mirror pins revisions', () => {
+  it('records the commit a branch name resolved to (X-Repo-Commit)', async () => {
+    const commit = 'c0ffee'.padEnd(40, '0');
+    const body = Buffer.from('{"model_type":"marian"}');
+    const path = '/org/pinme/resolve/main/config.json';
+    const pinHub = await startFakeHub(new Map([[path, body]]), { commit });
+    const entry: ModelEntry = {
+      id: 'org/pinme',
+      task: 'translation',
+      role: 'default',
+      name: 'pin me',
+      languages: ['sv', 'en'],
+      license: 'mit',
+      source: { hub: 'huggingface', repo: 'org/pinme', revision: 'main' },
+      dtypes: { webgpu: 'fp32', wasm: 'fp32' },
+      files: [{ path: 'config.json', size: 999 }],
+      verified: false,
+    };
+    try {
+      const out = await mirrorModels([entry], { hub: pinHub.url, out: join(work, 'pin'), ...fast });
+      const m = out.models[0]!;
+      assert.equal(m.source?.revision, commit);
+      assert.equal(m.verified, undefined);
+      assert.deepEqual(m.files, [{ path: 'config.json', size: body.length, sha256: sha(body) }]);
+    } finally {
+      await pinHub.close();
+    }
+  });
+});
+
 describe('mirror CLI', () => {
   it('parses arguments and rejects bad ones', () => {
     const a = parseMirrorArgs([
