@@ -72,7 +72,10 @@ class Compiler {
       case 'number': {
         const rules = numberRules(schema, type === 'integer', pointer, this.warnings);
         const seg = new NumberSegment(rules, follow);
-        if (!seg.satisfiable) unspellable(pointer, 'a number in its range (needs digits 0-9)');
+        // Completing a number may need any digit, so all ten must exist as tokens.
+        const digits = [...'0123456789'].every((d) => this.singles.has(d.charCodeAt(0)));
+        if (!digits || !seg.satisfiable)
+          unspellable(pointer, 'a number in its range (needs digits 0-9)');
         return { segment: this.add(seg), nullable };
       }
       case 'boolean':
@@ -92,6 +95,15 @@ class Compiler {
       if (!props.some(([key]) => key === name)) {
         this.warn(pointer, `required '${name}' has no entry in 'properties' and is not generated`);
       }
+    }
+    for (const [key] of props) {
+      // An optional key the vocabulary can't spell would silently never be generated.
+      const missing = this.missing(`{${JSON.stringify(key)}:,}`);
+      if (missing)
+        unspellable(
+          pointer,
+          `key ${JSON.stringify(key)} (missing single-character tokens: ${missing})`,
+        );
     }
     const after = props.map(() => this.add(placeholder));
     const starts = props.map(([key, sub], j) =>
@@ -132,14 +144,14 @@ class Compiler {
   private literalOf(alts: readonly Alternative[], pointer: string): LiteralSegment {
     const seg = new LiteralSegment(alts, this.singles);
     if (!seg.satisfiable) {
-      const text = alts.map((a) => a.text).join('');
-      const missing = [...new Set(text)].filter((ch) => !this.singles.has(ch.codePointAt(0)!));
-      unspellable(
-        pointer,
-        `its literal text (missing single-character tokens: ${missing.join(' ')})`,
-      );
+      const missing = this.missing(alts.map((a) => a.text).join(''));
+      unspellable(pointer, `its literal text (missing single-character tokens: ${missing})`);
     }
     return seg;
+  }
+
+  private missing(text: string): string {
+    return [...new Set(text)].filter((ch) => !this.singles.has(ch.codePointAt(0)!)).join(' ');
   }
 
   private add(seg: Segment): number {
