@@ -2,6 +2,7 @@
 export type {
   Availability,
   Backend,
+  CachedModelInfo,
   GenerateChunk,
   GenerateOptions,
   GenerateRequest,

@@ -18,6 +18,8 @@ export interface FakeEngineOptions {
   /** Emit download progress before the first token. */
   readonly download?: { readonly total: number; readonly steps: number };
   readonly backend?: 'webgpu' | 'wasm';
+  /** What `backends()` reports: model id → backend. */
+  readonly loaded?: Readonly<Record<string, 'webgpu' | 'wasm'>>;
 }
 
 function klarError(code: string): Error & { code: string } {
@@ -110,7 +112,7 @@ export class FakeEngine implements KlarEngine {
   }
 
   async backends() {
-    return { 'fake/model': this.options.backend ?? 'wasm' } as const;
+    return this.options.loaded ?? {};
   }
 
   async dispose() {

@@ -56,6 +56,7 @@ export const en: Translation = {
   deleteModel: (name) => `Delete ${name}`,
   deleteAll: 'Delete all stored models',
   deleted: 'Deleted.',
+  download: 'Download the model',
   refresh: 'Refresh',
   summarize: 'Summarise in plain language',
   summaryHeading: 'Plain-language summary',

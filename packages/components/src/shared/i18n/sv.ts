@@ -53,6 +53,7 @@ export const sv: Translation = {
   deleteModel: (name) => `Ta bort ${name}`,
   deleteAll: 'Ta bort alla sparade modeller',
   deleted: 'Borttaget.',
+  download: 'Hämta modellen',
   refresh: 'Uppdatera',
   summarize: 'Sammanfatta i klarspråk',
   summaryHeading: 'Sammanfattning i klarspråk',

@@ -50,6 +50,7 @@ export interface Translation {
   readonly deleteAll: string;
   readonly deleted: string;
   readonly refresh: string;
+  readonly download: string;
   // Summary
   readonly summarize: string;
   readonly summaryHeading: string;
