@@ -1,6 +1,5 @@
 import { KlarError } from '../../../packages/runtime/src/errors.js';
 import { TASKS } from '../../../packages/runtime/src/manifest/parse.js';
-import { defaultModelFor } from '../../../packages/runtime/src/manifest/resolve.js';
 import type {
   Dtype,
   ModelEntry,
@@ -9,7 +8,10 @@ import type {
   ModelTask,
 } from '../../../packages/runtime/src/manifest/types.js';
 
-/** Entries named by tasks (their default, optionally the alternative too) or by ids. */
+/**
+ * Entries named by tasks or ids. A task means its default models (one per direction for
+ * translation), or its alternative when it has no default; `alternatives` adds the alternatives.
+ */
 export function selectEntries(
   manifest: ModelManifest,
   targets: readonly string[],
@@ -19,14 +21,14 @@ export function selectEntries(
   for (const target of targets) {
     if ((TASKS as readonly string[]).includes(target)) {
       const task = target as ModelTask;
-      const main = defaultModelFor(manifest, task);
-      if (!main)
+      const ofTask = (role: ModelEntry['role']) =>
+        manifest.models.filter((m) => m.task === task && m.role === role);
+      const main = ofTask('default').length > 0 ? ofTask('default') : ofTask('alternative');
+      if (main.length === 0) {
         throw new KlarError('model-not-found', `The manifest has no real model for ${task}.`);
-      picked.set(main.id, main);
-      if (alternatives) {
-        for (const m of manifest.models) {
-          if (m.task === task && m.role === 'alternative') picked.set(m.id, m);
-        }
+      }
+      for (const m of [...main, ...(alternatives ? ofTask('alternative') : [])]) {
+        picked.set(m.id, m);
       }
       continue;
     }

@@ -285,15 +285,21 @@ describe('mirror CLI', () => {
       models: [
         { ...entries[0]!, id: 'a/default', task: 'translation', role: 'default' },
         { ...entries[0]!, id: 'a/alt', task: 'translation', role: 'alternative' },
+        { ...entries[0]!, id: 'a/back', task: 'translation', role: 'default' },
+        { ...entries[0]!, id: 'b/alt', task: 'language-identification', role: 'alternative' },
       ],
     };
     assert.deepEqual(
       selectEntries(m, ['translation']).map((e) => e.id),
-      ['a/default'],
+      ['a/default', 'a/back'],
+    );
+    assert.deepEqual(
+      selectEntries(m, ['language-identification']).map((e) => e.id),
+      ['b/alt'],
     );
     assert.deepEqual(
       selectEntries(m, ['translation'], true).map((e) => e.id),
-      ['a/default', 'a/alt'],
+      ['a/default', 'a/back', 'a/alt'],
     );
     assert.deepEqual(
       selectEntries(m, ['a/alt']).map((e) => e.id),
