@@ -262,3 +262,57 @@ describe('json-schema constraint', () => {
     assert.ok(performance.now() - t0 < 1000);
   });
 });
+
+describe('allowedTokens agrees with advance()', () => {
+  it('for every token at every step of random runs (fast paths included)', () => {
+    const v = realisticVocabulary();
+    const schemas = [
+      { type: 'string', maxLength: 6 },
+      {
+        type: 'object',
+        properties: {
+          a: { type: 'string', maxLength: 4 },
+          b: { type: 'string', pattern: '^\\d{2} ?x$' },
+        },
+      },
+      {
+        type: 'object',
+        properties: {
+          n: { type: 'number', minimum: -3, maximum: 40 },
+          e: { enum: ['ja', 'nej', null] },
+        },
+      },
+    ];
+    for (const [i, schema] of schemas.entries()) {
+      for (let seed = 0; seed < 4; seed++) {
+        const c = createJsonSchemaConstraint(schema, v);
+        const history: number[] = [];
+        const rnd = prng(seed * 10 + i);
+        const mask = new Uint8Array(v.pieces.length);
+        while (!c.isComplete() || rnd() < 0.5) {
+          c.allowedTokens(mask);
+          for (let id = 0; id < v.pieces.length; id++) {
+            const probe = createJsonSchemaConstraint(schema, v);
+            for (const h of history) probe.advance(h);
+            let ok = true;
+            try {
+              probe.advance(id);
+            } catch {
+              ok = false;
+            }
+            assert.equal(
+              mask[id] === 1,
+              ok,
+              `${JSON.stringify(c.text())} + ${JSON.stringify(v.pieces[id])}`,
+            );
+          }
+          const options = [...mask.keys()].filter((id) => mask[id] === 1 && id !== 0);
+          if (options.length === 0) break;
+          const id = options[Math.floor(rnd() * options.length)]!;
+          c.advance(id);
+          history.push(id);
+        }
+      }
+    }
+  });
+});

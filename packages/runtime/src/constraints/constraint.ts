@@ -1,6 +1,7 @@
 import { KlarError } from '../errors.js';
 import type { JsonSchema } from '../types.js';
 import { compileGrammar, type Grammar } from './compile.js';
+import { type PlainTokens, plainTokens } from './plain-tokens.js';
 import { StringSegment } from './string-segment.js';
 import {
   DONE,
@@ -36,6 +37,9 @@ class SchemaConstraint implements JsonSchemaConstraint {
   private finished = false;
   private readonly chunks: string[] = [];
   private readonly eos: ReadonlySet<number>;
+  /** freeStrings[segment] = 1 for strings without pattern/format (the fast path applies). */
+  private readonly freeStrings: Uint8Array;
+  private readonly plain: PlainTokens;
 
   constructor(
     private readonly grammar: Grammar,
@@ -44,6 +48,10 @@ class SchemaConstraint implements JsonSchemaConstraint {
   ) {
     this.warnings = grammar.warnings;
     this.eos = new Set(vocabulary.eosTokenIds);
+    this.plain = plainTokens(vocabulary);
+    this.freeStrings = Uint8Array.from(grammar.segments, (s) =>
+      s instanceof StringSegment && s.free ? 1 : 0,
+    );
     const first = grammar.segments[grammar.start]!;
     this.state = grammar.start * SUB + first.start;
   }
@@ -52,7 +60,7 @@ class SchemaConstraint implements JsonSchemaConstraint {
     mask.fill(0);
     if (this.finished) return;
     if (this.isComplete()) for (const id of this.trie.eos) mask[id] = 1;
-    this.walk(0, this.state, mask);
+    this.walk(this.trie, 0, this.state, mask);
   }
 
   advance(tokenId: number): void {
@@ -87,18 +95,26 @@ class SchemaConstraint implements JsonSchemaConstraint {
   }
 
   /** Marks every token below `node` whose characters the grammar accepts from `state`. */
-  private walk(node: number, state: number, mask: Uint8Array): void {
-    const { char, end, tokStart, ids } = this.trie;
+  private walk(trie: VocabTrie, node: number, state: number, mask: Uint8Array): void {
+    const { char, end, tokStart, ids } = trie;
     const seg = Math.floor(state / SUB);
+    const sub = state - seg * SUB;
     const segment = this.grammar.segments[seg];
-    if (segment instanceof StringSegment && segment.isPlain(state - seg * SUB)) {
-      segment.walkInside(this.trie, node, state - seg * SUB, mask, (child, sub) => {
-        const next = this.step(seg * SUB + sub, char[child]!);
+    if (segment instanceof StringSegment && segment.isPlain(sub)) {
+      const fallback = (t: VocabTrie, child: number, at: number) => {
+        const next = this.step(seg * SUB + at, t.char[child]!);
         if (next < 0) return;
-        for (let t = tokStart[child]!, last = tokStart[child + 1]!; t < last; t++)
-          mask[ids[t]!] = 1;
-        if (end[child]! > child + 1) this.walk(child, next, mask);
-      });
+        for (let k = t.tokStart[child]!, last = t.tokStart[child + 1]!; k < last; k++)
+          mask[t.ids[k]!] = 1;
+        if (t.end[child]! > child + 1) this.walk(t, child, next, mask);
+      };
+      if (node === 0 && trie === this.trie && this.freeStrings[seg] === 1) {
+        // Free text: plain tokens by length, then only the pieces with quotes or backslashes.
+        const { ids: plain, upTo } = this.plain;
+        const count = upTo[Math.min(segment.room(sub), upTo.length - 1)] ?? 0;
+        for (let k = 0; k < count; k++) mask[plain[k]!] = 1;
+        segment.walkInside(this.plain.rest, 0, sub, mask, fallback);
+      } else segment.walkInside(trie, node, sub, mask, fallback);
       return;
     }
     const stop = end[node]!;
@@ -106,7 +122,7 @@ class SchemaConstraint implements JsonSchemaConstraint {
       const next = this.step(state, char[child]!);
       if (next < 0) continue;
       for (let t = tokStart[child]!, last = tokStart[child + 1]!; t < last; t++) mask[ids[t]!] = 1;
-      if (end[child]! > child + 1) this.walk(child, next, mask);
+      if (end[child]! > child + 1) this.walk(trie, child, next, mask);
     }
   }
 

@@ -1,13 +1,13 @@
+import { isRawStringChar } from './plain-tokens.js';
 import { type Dfa, dfaStep, intervalOf } from './regex/dfa-types.js';
 import type { Segment } from './types.js';
 import type { VocabTrie } from './vocab-trie.js';
 
 /** Continues the generic walk at `child` from this segment's sub-state `sub` (quotes, escapes). */
-export type WalkFallback = (child: number, sub: number) => void;
+export type WalkFallback = (trie: VocabTrie, child: number, sub: number) => void;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const REPLACEMENT = 0xfffd;
 /** Escapes we let the model write, mapped to the character they stand for. No \b, \f, \uXXXX. */
 const ESCAPES = new Map<number, number>([
   [0x22, 0x22],
@@ -56,6 +56,20 @@ export class StringSegment implements Segment {
     this.ascii = Int32Array.from({ length: 128 }, (_, cp) => intervalOf(this.dfa, cp));
   }
 
+  /**
+   * No pattern or format: any raw character is fine, so at `sub` every plain token of at most
+   * `room(sub)` characters is allowed without walking (see plain-tokens.ts).
+   */
+  get free(): boolean {
+    const { states, trans, accepting } = this.dfa;
+    return states === 1 && accepting[0] === 1 && trans.every((t) => t === 0);
+  }
+
+  /** Characters still allowed at an inside sub-state. */
+  room(sub: number): number {
+    return this.max - (((sub - 2) / 2) % this.span);
+  }
+
   /** Inside the quotes and not in an escape: where `walkInside` applies. */
   isPlain(sub: number): boolean {
     return sub >= 2 && (sub & 1) === 0;
@@ -90,11 +104,11 @@ export class StringSegment implements Segment {
       const len = len0 + d - 1;
       const ch = char[i]!;
       if (ch === QUOTE || ch === BACKSLASH) {
-        fallback(i, 2 + (q * span + len) * 2);
+        fallback(trie, i, 2 + (q * span + len) * 2);
         i = end[i]!;
         continue;
       }
-      if (len >= max || ch < 0x20 || ch === REPLACEMENT) {
+      if (len >= max || !isRawStringChar(ch)) {
         i = end[i]!;
         continue;
       }
@@ -134,7 +148,7 @@ export class StringSegment implements Segment {
       }
       return -1;
     }
-    if (ch < 0x20 || ch === REPLACEMENT) return -1;
+    if (!isRawStringChar(ch)) return -1;
     return this.advance(state, len, ch);
   }
 
@@ -155,7 +169,7 @@ export class StringSegment implements Segment {
 function availableIntervals(dfa: Dfa, singles: ReadonlySet<number>, escapes: boolean): Uint8Array {
   const out = new Uint8Array(dfa.bounds.length);
   for (const cp of singles) {
-    if (cp >= 0x20 && cp !== QUOTE && cp !== BACKSLASH && cp !== REPLACEMENT) {
+    if (isRawStringChar(cp) && cp !== QUOTE && cp !== BACKSLASH) {
       out[intervalOf(dfa, cp)] = 1;
     }
   }
