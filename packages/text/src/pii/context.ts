@@ -1,13 +1,46 @@
 /** How far before a match (in characters) a context word counts. */
 export const CONTEXT_WINDOW = 48;
+/** How far after a match a context word counts ("070-123 45 67 (mobil)"). */
+export const CONTEXT_WINDOW_AFTER = 16;
 /** Confidence added when a context word is near. */
 export const CONTEXT_BOOST = 0.15;
 
+/** Above this length one scan of the whole text beats a slice per candidate. */
+const INDEX_THRESHOLD = 4096;
 const LETTER = /\p{L}/u;
 
 /**
- * True when one of `words` starts a word within the window before `start` (or just after `end`).
- * Prefix match on purpose: "personnr", "personnumret" and "personnummer" all start "personn".
+ * Answers "is one of these words near [start, end)?" for many spans of one text. Word starts
+ * only, by prefix: "personnr", "personnumret" and "personnummer" all start "personn".
+ * Short texts are checked by slicing; long ones are scanned once and answered by binary search.
+ */
+export class ContextFinder {
+  readonly #text: string;
+  readonly #words: readonly string[];
+  #positions: number[] | undefined;
+
+  constructor(text: string, words: readonly string[]) {
+    this.#text = text;
+    this.#words = words;
+  }
+
+  near(start: number, end: number): boolean {
+    if (this.#words.length === 0) return false;
+    if (this.#text.length <= INDEX_THRESHOLD)
+      return hasContextWord(this.#text, start, end, this.#words);
+    this.#positions ??= scanWordStarts(this.#text, this.#words);
+    const positions = this.#positions;
+    // Any word starting in [start - window, start) or [end, end + window after)?
+    return (
+      hasPositionIn(positions, Math.max(0, start - CONTEXT_WINDOW), start) ||
+      hasPositionIn(positions, end, end + CONTEXT_WINDOW_AFTER)
+    );
+  }
+}
+
+/**
+ * One-off check for a single span. Same answer as the indexed path: a context word counts when
+ * it starts inside the window and is not preceded by a letter.
  */
 export function hasContextWord(
   text: string,
@@ -16,17 +49,45 @@ export function hasContextWord(
   words: readonly string[],
 ): boolean {
   if (words.length === 0) return false;
-  const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start).toLowerCase();
-  const after = text.slice(end, Math.min(text.length, end + 16)).toLowerCase();
-  return words.some((word) => containsWordStart(before, word) || containsWordStart(after, word));
+  return words.some(
+    (word) =>
+      startsWithin(text, Math.max(0, start - CONTEXT_WINDOW), start, word) ||
+      startsWithin(text, end, end + CONTEXT_WINDOW_AFTER, word),
+  );
 }
 
-function containsWordStart(haystack: string, word: string): boolean {
+/** Does `word` (lower case) start at some p with from <= p < to, at a word start? */
+function startsWithin(text: string, from: number, to: number, word: string): boolean {
+  const haystack = text.slice(from, Math.min(text.length, to + word.length)).toLowerCase();
   let index = haystack.indexOf(word);
-  while (index !== -1) {
-    const previous = index > 0 ? haystack[index - 1]! : ' ';
+  while (index !== -1 && from + index < to) {
+    const previous = from + index > 0 ? text[from + index - 1]! : ' ';
     if (!LETTER.test(previous)) return true;
     index = haystack.indexOf(word, index + 1);
   }
   return false;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Start offsets of every context word in the text, ascending. The window must contain the whole word. */
+function scanWordStarts(text: string, words: readonly string[]): number[] {
+  const pattern = new RegExp(`(?<!\\p{L})(?:${words.map(escapeRegExp).join('|')})`, 'giu');
+  const positions: number[] = [];
+  for (const match of text.matchAll(pattern)) positions.push(match.index);
+  return positions;
+}
+
+/** True when some position p satisfies from <= p < to (positions sorted ascending). */
+function hasPositionIn(positions: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (positions[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < positions.length && positions[low]! < to;
 }

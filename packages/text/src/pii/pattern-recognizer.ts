@@ -1,5 +1,5 @@
 import { KlarTextError } from '../errors.js';
-import { hasContextWord } from './context.js';
+import { ContextFinder } from './context.js';
 import type { PiiCandidate, PiiType, RecognizerLabels, SyncRecognizer } from './types.js';
 
 export interface PatternRecognizerOptions {
@@ -47,12 +47,13 @@ export function createPatternRecognizer(options: PatternRecognizerOptions): Sync
     contextWords,
     ...(options.labels ? { labels: options.labels } : {}),
     detect(text) {
+      const context = new ContextFinder(text, contextWords);
       const found: PiiCandidate[] = [];
       for (const match of text.matchAll(globalPattern)) {
         if (match[0].length === 0) continue;
         const start = match.index;
         const end = start + match[0].length;
-        if (requireContext && !hasContextWord(text, start, end, contextWords)) continue;
+        if (requireContext && !context.near(start, end)) continue;
         const valid = validate ? validate(match[0]) : true;
         found.push({ start, end, type, valid, confidence: valid ? confidence : confidence / 2 });
       }

@@ -1,6 +1,6 @@
 import { assertText, KlarTextError } from '../errors.js';
 import type { Locale } from '../span.js';
-import { CONTEXT_BOOST, hasContextWord } from './context.js';
+import { CONTEXT_BOOST, ContextFinder } from './context.js';
 import { builtInLabel, labelFromType } from './labels.js';
 import { resolveOverlaps } from './overlaps.js';
 import { BUILT_IN_RECOGNIZERS } from './recognizers/index.js';
@@ -121,7 +121,7 @@ export class RecognizerRegistry {
         },
       );
     }
-    const words = recognizer.contextWords ?? [];
+    const context = new ContextFinder(text, recognizer.contextWords ?? []);
     return candidates.map((candidate) => {
       const { start, end } = candidate;
       if (
@@ -137,7 +137,7 @@ export class RecognizerRegistry {
           { recognizer: recognizer.id },
         );
       }
-      const boosted = hasContextWord(text, start, end, words)
+      const boosted = context.near(start, end)
         ? candidate.confidence + CONTEXT_BOOST
         : candidate.confidence;
       return {

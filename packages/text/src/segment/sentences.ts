@@ -2,6 +2,7 @@ import { assertText } from '../errors.js';
 import { type Span, trimmedSpan } from '../span.js';
 import { FINAL_CAPABLE_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS } from './abbreviations.js';
 import { splitBlocks } from './blocks.js';
+import { chunkRange } from './chunks.js';
 
 const sentenceSegmenter = new Intl.Segmenter('sv', { granularity: 'sentence' });
 
@@ -33,27 +34,40 @@ export function segmentSentences(text: string): Span[] {
   return sentences;
 }
 
-/** ICU sentence ranges inside one block, with the wrong breaks merged back together. */
+/**
+ * ICU sentence ranges inside one block, with the wrong breaks merged back together. Long blocks
+ * go to ICU in chunks (see chunks.ts); a chunk cut that is not after sentence punctuation is
+ * joined back like any other false break.
+ */
 function sentenceRanges(block: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let pending: [number, number] | undefined;
-  for (const piece of sentenceSegmenter.segment(block)) {
-    const start = piece.index;
-    const end = start + piece.segment.length;
-    if (pending && shouldJoin(block.slice(pending[0], pending[1]), piece.segment)) {
-      pending[1] = end;
-      continue;
+  let forceJoin = false;
+  for (const chunk of chunkRange(block, 0, block.length)) {
+    const chunkText = block.slice(chunk.start, chunk.end);
+    for (const piece of sentenceSegmenter.segment(chunkText)) {
+      const start = chunk.start + piece.index;
+      const end = start + piece.segment.length;
+      if (pending && (forceJoin || shouldJoin(block, pending, piece.segment))) {
+        pending[1] = end;
+        forceJoin = false;
+        continue;
+      }
+      forceJoin = false;
+      if (pending) ranges.push(pending);
+      pending = [start, end];
     }
-    if (pending) ranges.push(pending);
-    pending = [start, end];
+    forceJoin = !chunk.cleanEnd;
   }
   if (pending) ranges.push(pending);
   return ranges;
 }
 
-function shouldJoin(previous: string, next: string): boolean {
-  if (LIST_MARKER_ONLY.test(previous)) return true;
-  const match = LAST_TOKEN.exec(previous.length > 64 ? previous.slice(-64) : previous);
+/** Looks at the last 64 characters only, so a long run of joins stays linear. */
+function shouldJoin(block: string, previous: [number, number], next: string): boolean {
+  const tail = block.slice(Math.max(previous[0], previous[1] - 64), previous[1]);
+  if (previous[1] - previous[0] <= 64 && LIST_MARKER_ONLY.test(tail)) return true;
+  const match = LAST_TOKEN.exec(tail);
   if (!match?.[1]) return false;
   const token = match[1].replace(LEADING_PUNCTUATION, '');
   const lower = token.toLowerCase();

@@ -1,5 +1,5 @@
 import Kontonummer from 'kontonummer';
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import { digitsOnly } from '../luhn.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
@@ -33,13 +33,14 @@ export const bankAccountRecognizer: SyncRecognizer = {
   types: ['bank-account'],
   contextWords: CONTEXT_WORDS,
   detect(text) {
+    const context = new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(ACCOUNT_SHAPE)) {
       const start = match.index;
       const end = start + match[0].length;
       const account = digitsOnly(match[2] ?? '');
       if (account.length < 5 || account.length > 12) continue;
-      if (!hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      if (!context.near(start, end)) continue;
       const valid = isValidAccount(digitsOnly(match[1] ?? ''), account);
       const confidence = valid ? CONFIDENCE.checked - 0.1 : CONFIDENCE.invalid - 0.1;
       found.push({ start, end, type: 'bank-account', valid, confidence });

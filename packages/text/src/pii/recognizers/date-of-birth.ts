@@ -1,4 +1,4 @@
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -71,11 +71,12 @@ export const dateOfBirthRecognizer: SyncRecognizer = {
   types: ['date-of-birth'],
   contextWords: CONTEXT_WORDS,
   detect(text) {
+    const context = new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(DATE_SHAPE)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (!hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      if (!context.near(start, end)) continue;
       const [year, month, day] = dateParts(match);
       const valid = isRealDate(year, month, day);
       // Registry adds the context boost; every reported date has context.

@@ -1,4 +1,4 @@
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import { digitsOnly, luhnValid } from '../luhn.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
@@ -27,11 +27,12 @@ function giroRecognizer(
     types: [type],
     contextWords: words,
     detect(text) {
+      const context = new ContextFinder(text, words);
       const found: PiiCandidate[] = [];
       for (const match of text.matchAll(shape)) {
         const start = match.index;
         const end = start + match[0].length;
-        if (!hasContextWord(text, start, end, words)) continue;
+        if (!context.near(start, end)) continue;
         const valid = luhnValid(digitsOnly(match[0]));
         // The context boost is added by the registry; start below the always-on identifiers.
         const confidence = valid ? CONFIDENCE.checked - 0.1 : CONFIDENCE.invalid - 0.1;

@@ -1,5 +1,5 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -14,13 +14,14 @@ export const ibanRecognizer: SyncRecognizer = {
   types: ['iban'],
   contextWords: CONTEXT_WORDS,
   detect(text) {
+    const context = new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(IBAN_SHAPE)) {
       const start = match.index;
       const end = start + match[0].length;
       const electronic = electronicFormatIBAN(match[0]) ?? '';
       const valid = isValidIBAN(electronic);
-      if (!valid && !hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      if (!valid && !context.near(start, end)) continue;
       found.push({
         start,
         end,

@@ -1,5 +1,5 @@
 import Organisationsnummer from 'organisationsnummer';
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -28,13 +28,14 @@ export const organisationsnummerRecognizer: SyncRecognizer = {
   types: ['organisationsnummer'],
   contextWords: CONTEXT_WORDS,
   detect(text) {
+    const context = new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(ORGANISATIONSNUMMER_SHAPE)) {
       const value = match[0];
       const start = match.index;
       const end = start + value.length;
       const valid = isValidOrganisationsnummer(value);
-      if (!valid && !hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      if (!valid && !context.near(start, end)) continue;
       const separated = match[2] === '-';
       found.push({
         start,

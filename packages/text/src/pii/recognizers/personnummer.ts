@@ -1,5 +1,5 @@
 import Personnummer from 'personnummer';
-import { hasContextWord } from '../context.js';
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -29,6 +29,7 @@ export const personnummerRecognizer: SyncRecognizer = {
   types: ['personnummer', 'samordningsnummer'],
   contextWords: CONTEXT_WORDS,
   detect(text) {
+    const context = new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(PERSONNUMMER_SHAPE)) {
       const [value, , month, day, separator] = match;
@@ -41,7 +42,7 @@ export const personnummerRecognizer: SyncRecognizer = {
       const end = start + value.length;
       const valid = isValidPersonnummer(value);
       const hasSeparator = separator !== '';
-      if (!valid && !hasSeparator && !hasContextWord(text, start, end, CONTEXT_WORDS)) continue;
+      if (!valid && !hasSeparator && !context.near(start, end)) continue;
       found.push({
         start,
         end,

@@ -37,10 +37,16 @@ const STREET_ENDINGS = [
 const STANDALONE_ENDINGS = new Set(STREET_ENDINGS);
 
 /**
- * A word directly followed by a house number. Cheap to find (one bounded word per word start);
- * the street ending is then checked in code rather than with a backtracking alternation.
+ * A street ending directly followed by a house number ("gatan 12"). Searching for the ending
+ * rather than for every word keeps the scan fast; the word's start is found by walking back.
+ * Longest endings first, so "gatan" is preferred to "gata".
  */
-const WORD_AND_NUMBER = /(?<![\p{L}\d])\p{L}{2,40} \d{1,3}(?!\d|[,.]\d)/gu;
+const ENDING_AND_NUMBER = new RegExp(
+  `(?:${[...STREET_ENDINGS].sort((a, b) => b.length - a.length).join('|')}) \\d{1,3}(?!\\d|[,.]\\d)`,
+  'giu',
+);
+const LETTER = /\p{L}/u;
+const MAX_WORD = 40;
 /** What may follow the number: a letter ("12 B") and a flat number ("lgh 1102"). */
 const ADDRESS_TAIL = /(?: ?[A-HJ-Z](?![\p{L}\d]))?(?:(?:, ?| )(?:lgh|lägenhet)\.? ?\d{4}(?!\d))?/uy;
 /** Up to two capitalised words before a lower-case street word ("Drottning Kristinas väg"). */
@@ -56,12 +62,21 @@ export const streetAddressRecognizer: SyncRecognizer = {
   contextWords: ['adress', 'gatuadress', 'bor ', 'boende', 'folkbokf', 'besöksadress', 'hemadress'],
   detect(text) {
     const found: PiiCandidate[] = [];
-    for (const match of text.matchAll(WORD_AND_NUMBER)) {
-      const value = match[0];
-      const word = value.slice(0, value.indexOf(' '));
+    for (const match of text.matchAll(ENDING_AND_NUMBER)) {
+      let wordStart = match.index;
+      while (
+        wordStart > 0 &&
+        match.index - wordStart < MAX_WORD &&
+        LETTER.test(text[wordStart - 1]!)
+      )
+        wordStart--;
+      if (wordStart > 0 && LETTER.test(text[wordStart - 1]!)) continue;
+      const space = text.indexOf(' ', match.index);
+      const word = text.slice(wordStart, space);
+      const value = text.slice(wordStart, match.index + match[0].length);
+      if (/\d/.test(text[wordStart - 1] ?? '')) continue;
       const lower = word.toLowerCase();
-      if (!STREET_ENDINGS.some((ending) => lower.endsWith(ending))) continue;
-      let start = match.index;
+      let start = wordStart;
       if (!CAPITALISED.test(word)) {
         // "vägen 5" in prose is not an address; "Kristinas väg 5" is.
         if (!STANDALONE_ENDINGS.has(lower)) continue;
@@ -75,7 +90,7 @@ export const streetAddressRecognizer: SyncRecognizer = {
         const prefix = STREET_PREFIX.exec(text.slice(Math.max(0, start - 8), start));
         if (prefix) start -= prefix[0].length;
       }
-      let end = match.index + value.length;
+      let end = wordStart + value.length;
       ADDRESS_TAIL.lastIndex = end;
       const tail = ADDRESS_TAIL.exec(text);
       if (tail) end += tail[0].length;
