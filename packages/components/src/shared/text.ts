@@ -61,6 +61,8 @@ export function personalDataIn(text: string): PiiSpan[] {
 
 export interface Masked {
   readonly text: string;
+  /** Placeholder → original value. */
+  readonly values: ReadonlyMap<string, string>;
   /** Puts the original values back wherever their placeholders occur. */
   restore(value: string): string;
 }
@@ -79,7 +81,11 @@ export function maskWithPlaceholders(
     locale: locale === 'en' ? 'en' : 'sv',
     ...(spans ? { spans } : {}),
   });
-  return { text: result.text, restore: (value) => result.restore(value) };
+  return {
+    text: result.text,
+    values: result.mapping ?? new Map(),
+    restore: (value) => result.restore(value),
+  };
 }
 
 /** The citizen's text with personal data hidden: `partial` keeps a hint (19900101-****). */

@@ -1,0 +1,6 @@
+/** Registers every Klar element. The only entry point with side effects besides each element's own. */
+import './klar-form-assist/klar-form-assist.js';
+import './klar-model-status/klar-model-status.js';
+import './klar-pii-guard/klar-pii-guard.js';
+import './klar-readability/klar-readability.js';
+import './klar-summary/klar-summary.js';
