@@ -1,6 +1,7 @@
 // Browser tests in real Debian Chromium, against source (esbuild strips TypeScript).
 // Groups: `wasm` (no WebGPU adapter), `webgpu` (WebGPU on SwiftShader), `components`.
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -51,10 +52,30 @@ const strictCsp = async (context, next) => {
   }
 };
 
+/** Every model-file request the server saw, so tests can prove a load came from the cache. */
+const modelRequests = [];
+const countModelRequests = async (context, next) => {
+  const isModelFile = /^\/(models|tampered-models)\/fixtures\//.test(context.path);
+  if (isModelFile) modelRequests.push(context.path);
+  await next();
+  // The browser's HTTP cache must not hide requests from this count: Klar's own cache is tested.
+  if (isModelFile) context.set('Cache-Control', 'no-store');
+};
+
+/** /tampered-models/ serves the fixtures with one byte of each .onnx file flipped. */
+const tamperedModels = async (context, next) => {
+  if (!context.path.startsWith('/tampered-models/')) return next();
+  const bytes = await readFile(join(process.cwd(), 'models', context.path.slice('/tampered-models/'.length)));
+  if (context.path.endsWith('.onnx')) bytes[bytes.length - 1] ^= 0xff;
+  context.type = 'application/octet-stream';
+  context.body = bytes;
+};
+
 const networkAuditPlugin = {
   name: 'klar-network-audit',
   executeCommand({ command }) {
     if (command === 'network-audit') return audit.attempts.filter((a) => !a.browserService);
+    if (command === 'model-requests') return modelRequests.slice();
     return undefined;
   },
   async serverStop() {
@@ -83,10 +104,10 @@ export default {
   testsStartTimeout: 180000,
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 120000 } },
-  middleware: [ortFromOwnOrigin, strictCsp],
+  middleware: [countModelRequests, ortFromOwnOrigin, tamperedModels, strictCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkAuditPlugin],
   groups: [
-    { name: 'wasm', files: 'packages/runtime/test/browser/wasm/**/*.test.ts', browsers: [browser([])] },
+    { name: 'wasm', files: process.env.KLAR_FILES ?? 'packages/runtime/test/browser/wasm/**/*.test.ts', browsers: [browser([])] },
     { name: 'webgpu', files: ['packages/runtime/test/browser/webgpu/**/*.test.ts', 'test/browser/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
     { name: 'components', files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
   ],

@@ -38,6 +38,8 @@ export class StringSegment implements Segment {
   /** live[state * span + len]: some accepted length in [min, max] is reachable from here. */
   private readonly live: Uint8Array;
   private readonly escapeOk: boolean;
+  /** Decoded characters of the escapes whose letter is a token alone (what completion may use). */
+  private readonly escapable: readonly number[];
   /** Interval of each ASCII code point, so the hot loop skips the binary search. */
   private readonly ascii: Int32Array;
 
@@ -51,6 +53,7 @@ export class StringSegment implements Segment {
     this.max = rules.maxLength;
     this.span = this.max + 1;
     this.escapeOk = singles.has(BACKSLASH);
+    this.escapable = [...ESCAPES].filter(([letter]) => singles.has(letter)).map(([, d]) => d);
     this.live = computeLiveness(rules, availableIntervals(rules.dfa, singles, this.escapeOk));
     if (!singles.has(QUOTE)) this.live.fill(0);
     this.ascii = Int32Array.from({ length: 128 }, (_, cp) => intervalOf(this.dfa, cp));
@@ -143,7 +146,7 @@ export class StringSegment implements Segment {
     if (ch === QUOTE) return this.dfa.accepting[state] === 1 && len >= this.min ? 1 : -1;
     if (ch === BACKSLASH) {
       if (!this.escapeOk) return -1;
-      for (const decoded of ESCAPES.values()) {
+      for (const decoded of this.escapable) {
         if (this.advance(state, len, decoded) >= 0) return sub + 1;
       }
       return -1;

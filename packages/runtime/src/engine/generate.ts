@@ -41,13 +41,22 @@ export async function generateText(
     const random = seededRandom(request.sampling?.seed ?? (Math.random() * 2 ** 32) >>> 0);
     const stops = new StopStrings(request.stop);
     const progress: Progress = { tokens: [], text: '', shown: '', stopAt: -1 };
+    // How many tokens existed when the abort arrived here: the worker must stop within one.
+    let tokensAtAbort = -1;
+    signal?.addEventListener('abort', () => (tokensAtAbort = progress.tokens.length), { once: true });
+    const aborted = () =>
+      new KlarError('aborted', 'The request was stopped.', {
+        partialText: progress.shown,
+        tokensGenerated: progress.tokens.length,
+        tokensAfterAbort: tokensAtAbort < 0 ? 0 : progress.tokens.length - tokensAtAbort,
+      });
 
     for (;;) {
       try {
         await runOnce(host, loaded, request, promptIds, maxNewTokens, progress, { constraint, random, stops, options });
         break;
       } catch (error) {
-        if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.', { partialText: progress.shown });
+        if (signal?.aborted) throw aborted();
         const reason = toKlarError(error, 'device-lost', 'WebGPU failed during generation');
         if (loaded.backend !== 'webgpu' || reason.code === 'aborted' || reason.code === 'invalid-input') throw reason;
         // Finish on WASM from where WebGPU stopped: the tokens so far become part of the input.
@@ -145,7 +154,7 @@ async function runOnce(
   } finally {
     loaded.stepHook = null;
   }
-  if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.', { partialText: progress.shown });
+  if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
 }
 
 async function encodePrompt(loaded: LoadedModel, request: GenerateRequest): Promise<number[]> {

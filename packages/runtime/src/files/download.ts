@@ -14,10 +14,13 @@ export async function downloadBytes(
   expectedSize: number,
   signal: AbortSignal | undefined,
   onProgress: (progress: DownloadProgress) => void,
+  bypassHttpCache: boolean,
 ): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
+    // When Klar keeps its own verified copy, a second copy in the HTTP cache would only
+    // double the model's footprint on the citizen's device.
+    response = await fetch(url, { signal, credentials: 'same-origin', ...(bypassHttpCache ? { cache: 'no-store' as const } : {}) });
   } catch (error) {
     if (signal?.aborted) throw new KlarError('aborted', 'The download was stopped.');
     throw new KlarError(

@@ -58,7 +58,7 @@ export async function fetchModelFiles(options: FetchModelFilesOptions): Promise<
     const before = modelLoaded;
     const bytes = await downloadBytes(url, file.size, signal, ({ loaded, total }) => {
       onEvent({ kind: 'download', file: file.path, loaded, total, modelLoaded: before + loaded, modelTotal, fromCache: false });
-    });
+    }, cache.enabled);
     modelLoaded = before + bytes.byteLength;
 
     const digest = await sha256Hex(bytes);

@@ -23,27 +23,51 @@ export function createWorkerApi(): WorkerApi {
     }
   }
 
-  // Calls back to the page are not awaited: a round trip per token would slow generation.
-  const progress = (callbacks: RequestCallbacks) =>
-    callbacks.onProgress ? (e: Parameters<NonNullable<RequestCallbacks['onProgress']>>[0]) => void callbacks.onProgress?.(e) : undefined;
+  /**
+   * Calls back to the page are not awaited one by one (a round trip per token would slow
+   * generation). They travel on the callbacks' own port, unordered with the reply, so before
+   * a request resolves we wait for the last one: every token reaches the page before the result.
+   */
+  function relay(callbacks: RequestCallbacks) {
+    let last: unknown = null;
+    return {
+      onProgress: callbacks.onProgress
+        ? (event: Parameters<NonNullable<RequestCallbacks['onProgress']>>[0]) => {
+            last = callbacks.onProgress?.(event);
+          }
+        : undefined,
+      onToken: callbacks.onToken
+        ? (chunk: Parameters<NonNullable<RequestCallbacks['onToken']>>[0]) => {
+            last = callbacks.onToken?.(chunk);
+          }
+        : undefined,
+      flush: async () => {
+        await Promise.resolve(last).catch(() => undefined);
+      },
+    };
+  }
+
+  async function withRelay<T>(callbacks: RequestCallbacks, run: (r: ReturnType<typeof relay>) => Promise<T>): Promise<T> {
+    const r = relay(callbacks);
+    try {
+      return await run(r);
+    } finally {
+      await r.flush();
+    }
+  }
 
   return {
     init(config: EngineConfig) {
       engine ??= new LocalEngine(config);
     },
     load: (model, requestId, callbacks) =>
-      track(requestId, (signal) => requireEngine().load(model, { signal, requestId, onProgress: progress(callbacks) })),
+      withRelay(callbacks, (r) => track(requestId, (signal) => requireEngine().load(model, { signal, requestId, onProgress: r.onProgress }))),
     generate: (request, requestId, callbacks) =>
-      track(requestId, (signal) =>
-        requireEngine().generate(request, {
-          signal,
-          requestId,
-          onProgress: progress(callbacks),
-          onToken: callbacks.onToken ? (chunk) => void callbacks.onToken?.(chunk) : undefined,
-        }),
+      withRelay(callbacks, (r) =>
+        track(requestId, (signal) => requireEngine().generate(request, { signal, requestId, onProgress: r.onProgress, onToken: r.onToken })),
       ),
     classifyTokens: (request, requestId, callbacks) =>
-      track(requestId, (signal) => requireEngine().classifyTokens(request, { signal, requestId, onProgress: progress(callbacks) })),
+      withRelay(callbacks, (r) => track(requestId, (signal) => requireEngine().classifyTokens(request, { signal, requestId, onProgress: r.onProgress }))),
     cancel(requestId) {
       controllers.get(requestId)?.abort();
     },

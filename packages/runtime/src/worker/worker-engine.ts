@@ -83,7 +83,8 @@ export class WorkerEngine implements KlarEngine {
     const requestId = `w${++requestCounter}`;
     const callbacks = Comlink.proxy<RequestCallbacks>({
       ...(onProgress ? { onProgress: (event) => onProgress(event) } : {}),
-      ...(onToken ? { onToken: (chunk) => onToken(chunk) } : {}),
+      // After abort the page gets no more tokens, even those already in flight from the worker.
+      ...(onToken ? { onToken: (chunk) => (signal?.aborted ? undefined : onToken(chunk)) } : {}),
     });
     const onAbort = () => void this.#remote.cancel(requestId);
     signal?.addEventListener('abort', onAbort, { once: true });

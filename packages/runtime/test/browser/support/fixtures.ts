@@ -20,10 +20,8 @@ export async function clearModelCache(): Promise<void> {
   await caches.delete('klar-models-v1');
 }
 
-/** Model-file requests seen by this page (the worker's fetches appear in resource timing only for the worker, so we count at the server side via the URL list we pass in). */
-export function modelRequests(): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((n) => n.includes('/models/fixtures/'));
+/** Paths of model files the test server has served so far (all tests of this run). */
+export async function servedModelFiles(): Promise<string[]> {
+  const { executeServerCommand } = await import('@web/test-runner-commands');
+  return (await executeServerCommand<string[], undefined>('model-requests')) ?? [];
 }
