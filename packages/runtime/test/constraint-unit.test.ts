@@ -316,3 +316,28 @@ describe('allowedTokens agrees with advance()', () => {
     }
   });
 });
+
+describe('completability', () => {
+  it('after a backslash only escape letters may follow', () => {
+    const v: TokenVocabulary = {
+      pieces: ['', '"', '\\', '\\n', 'a', 'n', 'u', '/'],
+      eosTokenIds: [0],
+    };
+    const c = createJsonSchemaConstraint({ type: 'string' }, v);
+    c.advance(1);
+    c.advance(2);
+    assert.deepEqual(allowed(c, v).sort(), ['"', '/', '\\', '\\n', 'n']); // \\n: escaped \ then n
+  });
+
+  it('keeps every state completable with single characters (pattern + length)', () => {
+    const v = vocab();
+    // Only "aaa…" strings of length 3, 6 or 9 match and fit maxLength 10.
+    const c = createJsonSchemaConstraint({ type: 'string', pattern: '^(aaa)+$', maxLength: 10 }, v);
+    feed(c, v, '"', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a');
+    assert.deepEqual(allowed(c, v), ['"']); // a tenth `a` could never be closed
+    assert.throws(
+      () => createJsonSchemaConstraint({ type: 'string', format: 'date', maxLength: 9 }, v),
+      (e) => isKlarError(e, 'invalid-input') && /length bounds/.test(e.message),
+    );
+  });
+});

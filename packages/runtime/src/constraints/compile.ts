@@ -65,7 +65,8 @@ class Compiler {
       case 'string': {
         const rules = stringRules(schema, pointer, this.options, this.warnings);
         const seg = new StringSegment(rules, this.singles, follow);
-        if (!seg.satisfiable) unspellable(pointer, 'any string that fits its pattern/format and length bounds');
+        if (!seg.satisfiable)
+          unspellable(pointer, 'any string that fits its pattern/format and length bounds');
         return { segment: this.add(seg), nullable };
       }
       case 'integer':
