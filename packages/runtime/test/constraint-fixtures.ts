@@ -158,3 +158,27 @@ export function randomRun(
   }
   throw new Error(`no EOS within ${maxSteps} steps: ${JSON.stringify(constraint.text())}`);
 }
+
+/** EOS is id 0; then every printable ASCII char, Swedish letters, and `extra`. */
+export function vocab(extra: string[] = []): TokenVocabulary {
+  const pieces = [
+    '',
+    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+    'å',
+    'ä',
+    'ö',
+    'Ö',
+    ...extra,
+  ];
+  return { pieces, eosTokenIds: [0] };
+}
+
+export function allowed(c: TokenConstraint, v: TokenVocabulary): string[] {
+  const mask = new Uint8Array(v.pieces.length);
+  c.allowedTokens(mask);
+  return v.pieces.flatMap((p, id) => (mask[id] === 1 ? [id === 0 ? '<eos>' : p] : []));
+}
+
+export function feed(c: TokenConstraint, v: TokenVocabulary, ...pieces: string[]) {
+  for (const p of pieces) c.advance(v.pieces.indexOf(p));
+}

@@ -3,35 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createJsonSchemaConstraint, type TokenVocabulary } from '../src/constraints/index.js';
 import { isKlarError } from '../src/errors.js';
-import { prng, randomRun, realisticVocabulary } from './constraint-fixtures.js';
-
-/** EOS is id 0; then every printable ASCII char, Swedish letters, and `extra`. */
-function vocab(extra: string[] = []): TokenVocabulary {
-  const pieces = [
-    '',
-    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
-    'å',
-    'ä',
-    'ö',
-    'Ö',
-    ...extra,
-  ];
-  return { pieces, eosTokenIds: [0] };
-}
-
-function allowed(c: ReturnType<typeof createJsonSchemaConstraint>, v: TokenVocabulary): string[] {
-  const mask = new Uint8Array(v.pieces.length);
-  c.allowedTokens(mask);
-  return v.pieces.flatMap((p, id) => (mask[id] === 1 ? [id === 0 ? '<eos>' : p] : []));
-}
-
-function feed(
-  c: ReturnType<typeof createJsonSchemaConstraint>,
-  v: TokenVocabulary,
-  ...pieces: string[]
-) {
-  for (const p of pieces) c.advance(v.pieces.indexOf(p));
-}
+import {
+  allowed,
+  feed,
+  prng,
+  randomRun,
+  realisticVocabulary,
+  vocab,
+} from './constraint-fixtures.js';
 
 /** Every complete document the grammar allows (the language is finite), by breadth-first search. */
 function enumerate(schema: Record<string, unknown>, v: TokenVocabulary, limit = 5000): string[] {
@@ -260,84 +239,5 @@ describe('json-schema constraint', () => {
     const t0 = performance.now();
     for (let i = 0; i < 50; i++) createJsonSchemaConstraint({ type: 'boolean' }, v);
     assert.ok(performance.now() - t0 < 1000);
-  });
-});
-
-describe('allowedTokens agrees with advance()', () => {
-  it('for every token at every step of random runs (fast paths included)', () => {
-    const v = realisticVocabulary();
-    const schemas = [
-      { type: 'string', maxLength: 6 },
-      {
-        type: 'object',
-        properties: {
-          a: { type: 'string', maxLength: 4 },
-          b: { type: 'string', pattern: '^\\d{2} ?x$' },
-        },
-      },
-      {
-        type: 'object',
-        properties: {
-          n: { type: 'number', minimum: -3, maximum: 40 },
-          e: { enum: ['ja', 'nej', null] },
-        },
-      },
-    ];
-    for (const [i, schema] of schemas.entries()) {
-      for (let seed = 0; seed < 4; seed++) {
-        const c = createJsonSchemaConstraint(schema, v);
-        const history: number[] = [];
-        const rnd = prng(seed * 10 + i);
-        const mask = new Uint8Array(v.pieces.length);
-        while (!c.isComplete() || rnd() < 0.5) {
-          c.allowedTokens(mask);
-          for (let id = 0; id < v.pieces.length; id++) {
-            const probe = createJsonSchemaConstraint(schema, v);
-            for (const h of history) probe.advance(h);
-            let ok = true;
-            try {
-              probe.advance(id);
-            } catch {
-              ok = false;
-            }
-            assert.equal(
-              mask[id] === 1,
-              ok,
-              `${JSON.stringify(c.text())} + ${JSON.stringify(v.pieces[id])}`,
-            );
-          }
-          const options = [...mask.keys()].filter((id) => mask[id] === 1 && id !== 0);
-          if (options.length === 0) break;
-          const id = options[Math.floor(rnd() * options.length)]!;
-          c.advance(id);
-          history.push(id);
-        }
-      }
-    }
-  });
-});
-
-describe('completability', () => {
-  it('after a backslash only escape letters may follow', () => {
-    const v: TokenVocabulary = {
-      pieces: ['', '"', '\\', '\\n', 'a', 'n', 'u', '/'],
-      eosTokenIds: [0],
-    };
-    const c = createJsonSchemaConstraint({ type: 'string' }, v);
-    c.advance(1);
-    c.advance(2);
-    assert.deepEqual(allowed(c, v).sort(), ['"', '/', '\\', '\\n', 'n']); // \\n: escaped \ then n
-  });
-
-  it('keeps every state completable with single characters (pattern + length)', () => {
-    const v = vocab();
-    // Only "aaa…" strings of length 3, 6 or 9 match and fit maxLength 10.
-    const c = createJsonSchemaConstraint({ type: 'string', pattern: '^(aaa)+$', maxLength: 10 }, v);
-    feed(c, v, '"', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a');
-    assert.deepEqual(allowed(c, v), ['"']); // a tenth `a` could never be closed
-    assert.throws(
-      () => createJsonSchemaConstraint({ type: 'string', format: 'date', maxLength: 9 }, v),
-      (e) => isKlarError(e, 'invalid-input') && /length bounds/.test(e.message),
-    );
   });
 });
