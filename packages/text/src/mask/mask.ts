@@ -82,8 +82,15 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
     const between = text.slice(cursor, span.start);
     parts.push(between, replacement);
     outputLength += between.length;
+    // Explicit fields: object spread is ~10× slower here and dominated masking time.
     masked.push({
-      ...span,
+      start: span.start,
+      end: span.end,
+      type: span.type,
+      text: span.text,
+      confidence: span.confidence,
+      valid: span.valid,
+      recognizer: span.recognizer,
       replacement,
       maskedStart: outputLength,
       maskedEnd: outputLength + replacement.length,
@@ -122,7 +129,15 @@ function selectSpans(text: string, options: MaskOptions): PiiSpan[] {
           `mask: span [${span.start}, ${span.end}) is outside the text. Pass spans detected on this same text.`,
         );
       }
-      return { ...span, text: text.slice(span.start, span.end) };
+      return {
+        start: span.start,
+        end: span.end,
+        type: span.type,
+        text: text.slice(span.start, span.end),
+        confidence: span.confidence,
+        valid: span.valid,
+        recognizer: span.recognizer,
+      };
     })
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: PiiSpan[] = [];

@@ -28,7 +28,7 @@ export class ContextFinder {
     if (this.#words.length === 0) return false;
     if (this.#text.length <= INDEX_THRESHOLD)
       return hasContextWord(this.#text, start, end, this.#words);
-    this.#positions ??= scanWordStarts(this.#text, this.#words);
+    this.#positions ??= contextIndex.positions(this.#text, this.#words);
     const positions = this.#positions;
     // Any word starting in [start - window, start) or [end, end + window after)?
     return (
@@ -72,12 +72,71 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Start offsets of every context word in the text, ascending. The window must contain the whole word. */
-function scanWordStarts(text: string, words: readonly string[]): number[] {
-  const pattern = new RegExp(`(?<!\\p{L})(?:${words.map(escapeRegExp).join('|')})`, 'giu');
-  const positions: number[] = [];
-  for (const match of text.matchAll(pattern)) positions.push(match.index);
-  return positions;
+/**
+ * Every recogniser asks about its own context words; scanning a long text once per recogniser
+ * would dominate detection time. This index scans once for the union of all words asked about
+ * so far and keeps the result for the text most recently scanned (released after each detect).
+ */
+class SharedContextIndex {
+  readonly #vocabulary = new Set<string>();
+  /** For each word, the vocabulary words that are prefixes of it (itself included). */
+  #prefixes = new Map<string, string[]>();
+  #pattern: RegExp | undefined;
+  #text: string | undefined;
+  #byWord = new Map<string, number[]>();
+
+  positions(text: string, words: readonly string[]): number[] {
+    let grew = false;
+    for (const word of words) {
+      if (!this.#vocabulary.has(word)) {
+        this.#vocabulary.add(word);
+        grew = true;
+      }
+    }
+    if (grew) this.#rebuildPattern();
+    if (grew || this.#text !== text) this.#scan(text);
+    const lists = words.map((word) => this.#byWord.get(word) ?? []);
+    return lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+  }
+
+  release(): void {
+    this.#text = undefined;
+    this.#byWord = new Map();
+  }
+
+  #rebuildPattern(): void {
+    const words = [...this.#vocabulary].sort((a, b) => b.length - a.length);
+    this.#pattern = new RegExp(`(?:${words.map(escapeRegExp).join('|')})`, 'giu');
+    this.#prefixes = new Map(
+      words.map((word) => [word, words.filter((other) => word.startsWith(other))]),
+    );
+  }
+
+  #scan(text: string): void {
+    const pattern = this.#pattern!;
+    const byWord = new Map<string, number[]>();
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const index = match.index;
+      // Step one character, not past the match, so a word starting inside another is found too.
+      pattern.lastIndex = index + 1;
+      if (index > 0 && LETTER.test(text[index - 1]!)) continue;
+      for (const word of this.#prefixes.get(match[0].toLowerCase()) ?? []) {
+        const list = byWord.get(word);
+        if (list) list.push(index);
+        else byWord.set(word, [index]);
+      }
+    }
+    this.#text = text;
+    this.#byWord = byWord;
+  }
+}
+
+const contextIndex = new SharedContextIndex();
+
+/** Drops the cached scan so a large text is not kept alive after detection. */
+export function releaseContextIndex(): void {
+  contextIndex.release();
 }
 
 /** True when some position p satisfies from <= p < to (positions sorted ascending). */

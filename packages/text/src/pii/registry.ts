@@ -1,6 +1,6 @@
 import { assertText, KlarTextError } from '../errors.js';
 import type { Locale } from '../span.js';
-import { CONTEXT_BOOST, ContextFinder } from './context.js';
+import { CONTEXT_BOOST, ContextFinder, releaseContextIndex } from './context.js';
 import { builtInLabel, labelFromType } from './labels.js';
 import { resolveOverlaps } from './overlaps.js';
 import { BUILT_IN_RECOGNIZERS } from './recognizers/index.js';
@@ -74,10 +74,14 @@ export class RecognizerRegistry {
   detect(text: string, options: DetectOptions = {}): PiiSpan[] {
     assertText(text, 'detectPersonalData');
     const active = this.#active(options).filter(isSyncRecognizer);
-    const spans = active.flatMap((recognizer) =>
-      this.#finish(text, recognizer, recognizer.detect(text)),
-    );
-    return this.#resolve(spans, options);
+    try {
+      const spans = active.flatMap((recognizer) =>
+        this.#finish(text, recognizer, recognizer.detect(text)),
+      );
+      return this.#resolve(spans, options);
+    } finally {
+      releaseContextIndex();
+    }
   }
 
   async detectAsync(text: string, options: DetectOptions = {}): Promise<PiiSpan[]> {
@@ -100,6 +104,7 @@ export class RecognizerRegistry {
         }
       }),
     );
+    releaseContextIndex();
     options.signal?.throwIfAborted();
     return this.#resolve(results.flat(), options);
   }
