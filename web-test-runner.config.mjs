@@ -108,7 +108,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkAuditPlugin],
   groups: [
     { name: 'wasm', files: process.env.KLAR_FILES ?? 'packages/runtime/test/browser/wasm/**/*.test.ts', browsers: [browser([])] },
-    { name: 'webgpu', files: ['packages/runtime/test/browser/webgpu/**/*.test.ts', 'test/browser/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
+    { name: 'webgpu', files: process.env.KLAR_FILES ?? ['packages/runtime/test/browser/webgpu/**/*.test.ts', 'test/browser/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
     { name: 'components', files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
   ],
 };
