@@ -28,8 +28,15 @@ function selfHostedModelsAndRuntime(): Plugin {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
         let file: string | null = null;
         if (path.startsWith('/models/')) file = join(modelsDir, path.slice('/models/'.length));
-        else if (path.startsWith('/ort/') && ORT_FILE.test(basename(path))) file = join(ortDir, basename(path));
-        if (!file || !file.startsWith(modelsDir) && !file.startsWith(ortDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        else if (path.startsWith('/ort/') && ORT_FILE.test(basename(path)))
+          file = join(ortDir, basename(path));
+        if (
+          !file ||
+          (!file.startsWith(modelsDir) && !file.startsWith(ortDir)) ||
+          !existsSync(file) ||
+          !statSync(file).isFile()
+        )
+          return next();
         res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
         res.setHeader('Content-Length', String(statSync(file).size));
         createReadStream(file).pipe(res);
@@ -37,9 +44,14 @@ function selfHostedModelsAndRuntime(): Plugin {
     },
     async writeBundle(options) {
       const out = options.dir ?? resolve(root, 'dist');
-      await cp(modelsDir, join(out, 'models'), { recursive: true, filter: (src) => !src.includes(`${join('models', 'tools')}`) });
+      await cp(modelsDir, join(out, 'models'), {
+        recursive: true,
+        filter: (src) => !src.includes(`${join('models', 'tools')}`),
+      });
       await mkdir(join(out, 'ort'), { recursive: true });
-      for (const name of readdirSync(ortDir).filter((n) => ORT_FILE.test(n) && n.includes('asyncify'))) {
+      for (const name of readdirSync(ortDir).filter(
+        (n) => ORT_FILE.test(n) && n.includes('asyncify'),
+      )) {
         await cp(join(ortDir, name), join(out, 'ort', name));
       }
     },
@@ -54,7 +66,8 @@ function demoPages(): Record<string, string> {
       const path = join(dir, name);
       if (name === 'node_modules' || name === 'dist') continue;
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) pages[path.slice(root.length + 1).replace(/\.html$/, '')] = path;
+      else if (name.endsWith('.html'))
+        pages[path.slice(root.length + 1).replace(/\.html$/, '')] = path;
     }
   };
   walk(root);

@@ -23,7 +23,12 @@ const commonArgs = [
   // Chromium bypasses proxies for loopback by default, so the test server is reached directly.
   `--proxy-server=http://127.0.0.1:${audit.port}`,
 ];
-const webgpuArgs = ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
+const webgpuArgs = [
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-features=Vulkan',
+];
 
 const browser = (extraArgs) =>
   chromeLauncher({
@@ -48,7 +53,10 @@ const ortFromOwnOrigin = async (context, next) => {
 const strictCsp = async (context, next) => {
   await next();
   if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
-    context.set('Content-Security-Policy', "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'");
+    context.set(
+      'Content-Security-Policy',
+      "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'",
+    );
   }
 };
 
@@ -65,7 +73,9 @@ const countModelRequests = async (context, next) => {
 /** /tampered-models/ serves the fixtures with one byte of each .onnx file flipped. */
 const tamperedModels = async (context, next) => {
   if (!context.path.startsWith('/tampered-models/')) return next();
-  const bytes = await readFile(join(process.cwd(), 'models', context.path.slice('/tampered-models/'.length)));
+  const bytes = await readFile(
+    join(process.cwd(), 'models', context.path.slice('/tampered-models/'.length)),
+  );
   if (context.path.endsWith('.onnx')) bytes[bytes.length - 1] ^= 0xff;
   context.type = 'application/octet-stream';
   context.body = bytes;
@@ -82,10 +92,14 @@ const networkAuditPlugin = {
     const internal = audit.attempts.filter((a) => a.browserService);
     const leaks = audit.attempts.filter((a) => !a.browserService);
     if (internal.length > 0) {
-      console.log(`Network audit: ${internal.length} Chromium service request(s) (updater, sign-in, clock) were refused; no page or worker made them.`);
+      console.log(
+        `Network audit: ${internal.length} Chromium service request(s) (updater, sign-in, clock) were refused; no page or worker made them.`,
+      );
     }
     if (leaks.length > 0) {
-      console.error(`\nNetwork audit FAILED: ${leaks.length} request(s) from the pages under test tried to leave the machine:`);
+      console.error(
+        `\nNetwork audit FAILED: ${leaks.length} request(s) from the pages under test tried to leave the machine:`,
+      );
       for (const a of leaks) console.error(`  ${a.request}`);
       process.exitCode = 1;
     } else {
@@ -105,10 +119,28 @@ export default {
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 120000 } },
   middleware: [countModelRequests, ortFromOwnOrigin, tamperedModels, strictCsp],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkAuditPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    networkAuditPlugin,
+  ],
   groups: [
-    { name: 'wasm', files: process.env.KLAR_FILES ?? 'packages/runtime/test/browser/wasm/**/*.test.ts', browsers: [browser([])] },
-    { name: 'webgpu', files: process.env.KLAR_FILES ?? ['packages/runtime/test/browser/webgpu/**/*.test.ts', 'test/browser/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
-    { name: 'components', files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'], browsers: [browser(webgpuArgs)] },
+    {
+      name: 'wasm',
+      files: process.env.KLAR_FILES ?? 'packages/runtime/test/browser/wasm/**/*.test.ts',
+      browsers: [browser([])],
+    },
+    {
+      name: 'webgpu',
+      files: process.env.KLAR_FILES ?? [
+        'packages/runtime/test/browser/webgpu/**/*.test.ts',
+        'test/browser/**/*.test.ts',
+      ],
+      browsers: [browser(webgpuArgs)],
+    },
+    {
+      name: 'components',
+      files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'],
+      browsers: [browser(webgpuArgs)],
+    },
   ],
 };

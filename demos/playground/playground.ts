@@ -1,5 +1,5 @@
-import { createKlar, isKlarError, type KlarClient } from '@klar/runtime';
 import type { BackendPreference, ModelManifest, ProgressEvent } from '@klar/runtime';
+import { createKlar, isKlarError, type KlarClient } from '@klar/runtime';
 import { en, type PlaygroundStrings, sv } from './strings.js';
 
 const params = new URLSearchParams(location.search);
@@ -57,7 +57,10 @@ function onProgress(event: ProgressEvent): void {
       progress.hidden = false;
       progress.max = event.modelTotal;
       progress.value = event.modelLoaded;
-      status.textContent = t.downloading(Math.round((100 * event.modelLoaded) / Math.max(1, event.modelTotal)), event.file);
+      status.textContent = t.downloading(
+        Math.round((100 * event.modelLoaded) / Math.max(1, event.modelTotal)),
+        event.file,
+      );
       break;
     }
     case 'ready':
@@ -78,7 +81,13 @@ function onProgress(event: ProgressEvent): void {
 async function refreshCache(): Promise<void> {
   const stored = await client().listCache();
   cacheList.replaceChildren(
-    ...(stored.length ? stored.map((m) => Object.assign(document.createElement('li'), { textContent: t.storedModel(m.model, (m.bytes / 1e6).toFixed(1)) })) : [Object.assign(document.createElement('li'), { textContent: t.nothingStored })]),
+    ...(stored.length
+      ? stored.map((m) =>
+          Object.assign(document.createElement('li'), {
+            textContent: t.storedModel(m.model, (m.bytes / 1e6).toFixed(1)),
+          }),
+        )
+      : [Object.assign(document.createElement('li'), { textContent: t.nothingStored })]),
   );
 }
 
@@ -93,7 +102,11 @@ form.addEventListener('submit', async (event) => {
   const started = performance.now();
   try {
     const result = await client().generate(
-      { model: modelSelect.value, prompt: $<HTMLTextAreaElement>('prompt').value, maxNewTokens: Number($<HTMLInputElement>('max-tokens').value) },
+      {
+        model: modelSelect.value,
+        prompt: $<HTMLTextAreaElement>('prompt').value,
+        maxNewTokens: Number($<HTMLInputElement>('max-tokens').value),
+      },
       {
         signal: running.signal,
         onProgress,
@@ -104,7 +117,9 @@ form.addEventListener('submit', async (event) => {
     backendInUse.textContent = t.usedBackend(result.backend);
     status.textContent = t.done(result.tokenIds.length, (performance.now() - started) / 1000);
   } catch (error) {
-    status.textContent = isKlarError(error, 'aborted') ? t.stopped : t.failed(error instanceof Error ? error.message : String(error));
+    status.textContent = isKlarError(error, 'aborted')
+      ? t.stopped
+      : t.failed(error instanceof Error ? error.message : String(error));
   } finally {
     generateButton.disabled = false;
     stopButton.disabled = true;

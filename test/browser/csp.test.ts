@@ -3,7 +3,12 @@ import { assertEqual } from '../../packages/runtime/test/browser/support/assert.
 describe("strict CSP without 'unsafe-eval'", () => {
   it('both backends run under script-src self wasm-unsafe-eval; worker-src self', async () => {
     const frame = document.createElement('iframe');
-    const done = new Promise<{ evalBlocked: boolean; webgpu: unknown; wasm: unknown; violations: string[] }>((resolve) => {
+    const done = new Promise<{
+      evalBlocked: boolean;
+      webgpu: unknown;
+      wasm: unknown;
+      violations: string[];
+    }>((resolve) => {
       addEventListener('message', (e) => e.data?.klarCsp && resolve(e.data.klarCsp));
     });
     frame.src = '/test/csp/page.html';

@@ -2,15 +2,24 @@
 import { createKlar } from '../../packages/runtime/src/index.js';
 
 const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+);
 
 async function run(backend: 'webgpu' | 'wasm') {
   const klar = createKlar({ backend, modelBaseUrl: '/models/', manifest: '/models/manifest.json' });
   try {
-    const result = await klar.generate({ model: 'fixtures/klar-tiny-llama', prompt: 'Hej', maxNewTokens: 8 });
+    const result = await klar.generate({
+      model: 'fixtures/klar-tiny-llama',
+      prompt: 'Hej',
+      maxNewTokens: 8,
+    });
     return { backend: result.backend, tokens: result.tokenIds.length };
   } catch (error) {
-    return { backend, error: `${(error as { code?: string }).code ?? ''} ${(error as Error).message}` };
+    return {
+      backend,
+      error: `${(error as { code?: string }).code ?? ''} ${(error as Error).message}`,
+    };
   } finally {
     await klar.dispose();
   }

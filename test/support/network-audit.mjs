@@ -33,7 +33,12 @@ export function startNetworkAudit() {
     socket.once('data', (chunk) => {
       const head = chunk.toString('latin1').split('\r\n')[0] ?? '';
       const host = hostOf(head);
-      attempts.push({ at: new Date().toISOString(), host, request: head.slice(0, 300), browserService: BROWSER_SERVICE_HOSTS.includes(host) });
+      attempts.push({
+        at: new Date().toISOString(),
+        host,
+        request: head.slice(0, 300),
+        browserService: BROWSER_SERVICE_HOSTS.includes(host),
+      });
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
     });
     socket.on('error', () => {});

@@ -7,11 +7,11 @@ import type {
   GenerateResult,
   KlarEngine,
   KlarOptions,
+  LoadResult,
   ProgressEvent,
   RequestOptions,
   TokenClassifyRequest,
   TokenClassifyResult,
-  LoadResult,
 } from './types.js';
 import { WorkerEngine } from './worker/worker-engine.js';
 
@@ -27,7 +27,10 @@ export class KlarProgressEvent extends Event {
 export interface KlarClient extends KlarEngine, EventTarget {
   readonly config: EngineConfig;
   /** Streams generated text chunk by chunk; the last value is the full result. */
-  generateStreaming(request: GenerateRequest, options?: RequestOptions): AsyncGenerator<string, GenerateResult>;
+  generateStreaming(
+    request: GenerateRequest,
+    options?: RequestOptions,
+  ): AsyncGenerator<string, GenerateResult>;
 }
 
 /** Turns options into absolute, per-instance configuration. Same origin by default: never a CDN. */
@@ -59,7 +62,8 @@ function withSlash(url: string): string {
  */
 export function createKlar(options: KlarOptions = {}): KlarClient {
   const config = resolveConfig(options);
-  const engine: KlarEngine = options.worker === false ? new LocalEngine(config) : new WorkerEngine(config);
+  const engine: KlarEngine =
+    options.worker === false ? new LocalEngine(config) : new WorkerEngine(config);
   return new Client(config, engine);
 }
 
@@ -92,7 +96,10 @@ class Client extends EventTarget implements KlarClient {
     return this.#engine.generate(request, this.#withEvents(options));
   }
 
-  async *generateStreaming(request: GenerateRequest, options?: RequestOptions): AsyncGenerator<string, GenerateResult> {
+  async *generateStreaming(
+    request: GenerateRequest,
+    options?: RequestOptions,
+  ): AsyncGenerator<string, GenerateResult> {
     const queue: string[] = [];
     let wake: (() => void) | null = null;
     let done = false;
@@ -114,7 +121,10 @@ class Client extends EventTarget implements KlarClient {
     return result;
   }
 
-  classifyTokens(request: TokenClassifyRequest, options?: RequestOptions): Promise<TokenClassifyResult> {
+  classifyTokens(
+    request: TokenClassifyRequest,
+    options?: RequestOptions,
+  ): Promise<TokenClassifyResult> {
     return this.#engine.classifyTokens(request, this.#withEvents(options));
   }
 

@@ -1,6 +1,6 @@
-export { createKlar, KlarProgressEvent, resolveConfig, type KlarClient } from './client.js';
-export { LocalEngine } from './engine/local-engine.js';
+export { createKlar, type KlarClient, KlarProgressEvent, resolveConfig } from './client.js';
 export type { EngineConfig } from './engine/engine-config.js';
+export { LocalEngine } from './engine/local-engine.js';
 export { isKlarError, KlarError, type KlarErrorCode, type KlarErrorData } from './errors.js';
 export { MODEL_CACHE_NAME } from './files/model-cache.js';
 export * from './manifest/index.js';

@@ -18,8 +18,7 @@ export function installKlarErrorTransfer(): void {
   installed = true;
   const original = Comlink.transferHandlers.get('throw');
   Comlink.transferHandlers.set('throw', {
-    canHandle: (value: unknown): value is { value: unknown } =>
-      original?.canHandle(value) ?? false,
+    canHandle: (value: unknown): value is { value: unknown } => original?.canHandle(value) ?? false,
     serialize(wrapped: unknown) {
       const value = (wrapped as { value: unknown }).value;
       if (value instanceof KlarError) {

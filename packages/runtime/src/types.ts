@@ -34,7 +34,12 @@ export interface FaultInjection {
 
 /** Progress of one request, tied to it by `requestId`. */
 export type ProgressEvent =
-  | { readonly status: 'initiate'; readonly requestId: string; readonly model: string; readonly file: string }
+  | {
+      readonly status: 'initiate';
+      readonly requestId: string;
+      readonly model: string;
+      readonly file: string;
+    }
   | {
       readonly status: 'download';
       readonly requestId: string;
@@ -47,9 +52,27 @@ export type ProgressEvent =
       readonly modelTotal: number;
       readonly fromCache: boolean;
     }
-  | { readonly status: 'ready'; readonly requestId: string; readonly model: string; readonly backend: Backend; readonly dtype: Dtype }
-  | { readonly status: 'backend-change'; readonly requestId: string; readonly model: string; readonly from: Backend; readonly to: Backend; readonly reason: KlarErrorData }
-  | { readonly status: 'warning'; readonly requestId: string; readonly model: string; readonly warning: KlarErrorData };
+  | {
+      readonly status: 'ready';
+      readonly requestId: string;
+      readonly model: string;
+      readonly backend: Backend;
+      readonly dtype: Dtype;
+    }
+  | {
+      readonly status: 'backend-change';
+      readonly requestId: string;
+      readonly model: string;
+      readonly from: Backend;
+      readonly to: Backend;
+      readonly reason: KlarErrorData;
+    }
+  | {
+      readonly status: 'warning';
+      readonly requestId: string;
+      readonly model: string;
+      readonly warning: KlarErrorData;
+    };
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
@@ -65,7 +88,10 @@ export interface SamplingOptions {
   readonly seed?: number;
 }
 
-export type ChatMessage = { readonly role: 'system' | 'user' | 'assistant'; readonly content: string };
+export type ChatMessage = {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+};
 
 /** A serialisable constraint the worker enforces on every decoding step. */
 export type GenerationConstraint = { readonly type: 'json-schema'; readonly schema: JsonSchema };
@@ -145,7 +171,10 @@ export interface CachedModelInfo {
 export interface KlarEngine {
   load(model: string, options?: RequestOptions): Promise<LoadResult>;
   generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult>;
-  classifyTokens(request: TokenClassifyRequest, options?: RequestOptions): Promise<TokenClassifyResult>;
+  classifyTokens(
+    request: TokenClassifyRequest,
+    options?: RequestOptions,
+  ): Promise<TokenClassifyResult>;
   availability(task: ModelTask): Promise<Availability>;
   listCache(): Promise<readonly CachedModelInfo[]>;
   clearCache(model?: string): Promise<void>;

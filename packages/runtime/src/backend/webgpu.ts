@@ -10,7 +10,8 @@ export interface WebGpuProbe {
 
 /** Asks the browser for a WebGPU adapter; never throws. */
 export async function probeWebGpu(faults: FaultInjection | undefined): Promise<WebGpuProbe> {
-  if (faults?.noWebGpuAdapter) return { available: false, fp16: false, reason: 'no adapter (forced by test)' };
+  if (faults?.noWebGpuAdapter)
+    return { available: false, fp16: false, reason: 'no adapter (forced by test)' };
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!gpu) return { available: false, fp16: false, reason: 'this browser has no WebGPU' };
   try {

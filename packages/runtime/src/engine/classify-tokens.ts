@@ -1,5 +1,10 @@
 import { KlarError, toKlarError } from '../errors.js';
-import type { RequestOptions, TokenClassifyRequest, TokenClassifyResult, TokenEntity } from '../types.js';
+import type {
+  RequestOptions,
+  TokenClassifyRequest,
+  TokenClassifyResult,
+  TokenEntity,
+} from '../types.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ModelHost } from './model-host.js';
 
@@ -9,9 +14,16 @@ export async function classifyTokens(
   request: TokenClassifyRequest,
   options: RequestOptions & { readonly requestId: string },
 ): Promise<TokenClassifyResult> {
-  if (typeof request.text !== 'string') throw new KlarError('invalid-input', 'classifyTokens needs `text` as a string.');
+  if (typeof request.text !== 'string')
+    throw new KlarError('invalid-input', 'classifyTokens needs `text` as a string.');
   const { requestId, signal } = options;
-  let loaded = await host.acquire({ model: request.model, task: 'token-classification', requestId, signal, onProgress: options.onProgress });
+  let loaded = await host.acquire({
+    model: request.model,
+    task: 'token-classification',
+    requestId,
+    signal,
+    onProgress: options.onProgress,
+  });
   return host.queue(loaded.entry.id).run(async () => {
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
     try {
@@ -28,7 +40,10 @@ export async function classifyTokens(
 async function classifyOn(loaded: LoadedModel, text: string): Promise<TokenClassifyResult> {
   const { tokenizer, model, entry } = loaded;
   const context = entry.contextLength;
-  const inputs = tokenizer(text, { truncation: true, max_length: context }) as Record<string, { dims: number[]; data: ArrayLike<bigint> }>;
+  const inputs = tokenizer(text, { truncation: true, max_length: context }) as Record<
+    string,
+    { dims: number[]; data: ArrayLike<bigint> }
+  >;
   const output = (await model(inputs)) as { logits: { dims: number[]; data: Float32Array } };
   const [, sequence = 0, labels = 0] = output.logits.dims;
   const id2label = (model.config as { id2label?: Record<string, string> }).id2label ?? {};
@@ -52,7 +67,13 @@ async function classifyOn(loaded: LoadedModel, text: string): Promise<TokenClass
     const word = pieces[piece] ?? tokenizer.decode([id]);
     piece += 1;
     if (label === 'O') continue;
-    entities.push({ entity: label, score: 1 / sum, word, index: i, ...(span ? { start: span[0], end: span[1] } : {}) });
+    entities.push({
+      entity: label,
+      score: 1 / sum,
+      word,
+      index: i,
+      ...(span ? { start: span[0], end: span[1] } : {}),
+    });
   }
   return { entities, backend: loaded.backend, model: entry.id };
 }

@@ -1,5 +1,9 @@
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
-import { buildTokenVocabulary, createJsonSchemaConstraint, type TokenVocabulary } from '../constraints/index.js';
+import {
+  buildTokenVocabulary,
+  createJsonSchemaConstraint,
+  type TokenVocabulary,
+} from '../constraints/index.js';
 import type { GenerationConstraint } from '../types.js';
 
 /** The generation loop's view of a constraint. */
@@ -13,7 +17,10 @@ export interface ConstraintPolicy {
 // Decoding every token of a real vocabulary takes a while: do it once per tokenizer.
 const vocabularies = new WeakMap<PreTrainedTokenizer, TokenVocabulary>();
 
-export function createConstraintPolicy(tokenizer: PreTrainedTokenizer, constraint: GenerationConstraint): ConstraintPolicy {
+export function createConstraintPolicy(
+  tokenizer: PreTrainedTokenizer,
+  constraint: GenerationConstraint,
+): ConstraintPolicy {
   let vocabulary = vocabularies.get(tokenizer);
   if (!vocabulary) {
     vocabulary = buildTokenVocabulary(tokenizer);

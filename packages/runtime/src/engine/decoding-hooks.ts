@@ -1,4 +1,9 @@
-import { BaseStreamer, LogitsProcessor, StoppingCriteria, type Tensor } from '@huggingface/transformers';
+import {
+  BaseStreamer,
+  LogitsProcessor,
+  StoppingCriteria,
+  type Tensor,
+} from '@huggingface/transformers';
 import type { SamplingOptions } from '../types.js';
 import { sampleToken } from './sampling.js';
 
@@ -32,7 +37,8 @@ export class KlarLogitsProcessor extends LogitsProcessor {
       this.#mask ??= new Uint8Array(size);
       this.#mask.fill(0);
       allowed(this.#mask);
-      for (let i = 0; i < vocab; i++) if (i >= size || this.#mask[i] === 0) data[i] = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < vocab; i++)
+        if (i >= size || this.#mask[i] === 0) data[i] = Number.NEGATIVE_INFINITY;
     }
     if (sampling) {
       const chosen = sampleToken(data, sampling.options, sampling.random);

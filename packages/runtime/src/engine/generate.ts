@@ -1,8 +1,13 @@
 import { Tensor } from '@huggingface/transformers';
 import { KlarError, toKlarError } from '../errors.js';
 import type { FinishReason, GenerateOptions, GenerateRequest, GenerateResult } from '../types.js';
-import { createConstraintPolicy, type ConstraintPolicy } from './constraint-policy.js';
-import { CallbackStoppingCriteria, KlarLogitsProcessor, type StepPolicy, TokenStreamer } from './decoding-hooks.js';
+import { type ConstraintPolicy, createConstraintPolicy } from './constraint-policy.js';
+import {
+  CallbackStoppingCriteria,
+  KlarLogitsProcessor,
+  type StepPolicy,
+  TokenStreamer,
+} from './decoding-hooks.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ModelHost } from './model-host.js';
 import { isSampling, seededRandom } from './sampling.js';
@@ -25,7 +30,13 @@ export async function generateText(
   options: GenerateOptions & { readonly requestId: string },
 ): Promise<GenerateResult> {
   const { signal, requestId } = options;
-  let loaded = await host.acquire({ model: request.model, task: 'text-generation', requestId, signal, onProgress: options.onProgress });
+  let loaded = await host.acquire({
+    model: request.model,
+    task: 'text-generation',
+    requestId,
+    signal,
+    onProgress: options.onProgress,
+  });
   return host.queue(loaded.entry.id).run(async () => {
     const promptIds = await encodePrompt(loaded, request);
     const maxNewTokens = request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS;
@@ -37,13 +48,17 @@ export async function generateText(
         { promptTokens: promptIds.length, maxNewTokens, contextLength: context },
       );
     }
-    const constraint = request.constraint ? createConstraintPolicy(loaded.tokenizer, request.constraint) : null;
+    const constraint = request.constraint
+      ? createConstraintPolicy(loaded.tokenizer, request.constraint)
+      : null;
     const random = seededRandom(request.sampling?.seed ?? (Math.random() * 2 ** 32) >>> 0);
     const stops = new StopStrings(request.stop);
     const progress: Progress = { tokens: [], text: '', shown: '', stopAt: -1 };
     // How many tokens existed when the abort arrived here: the worker must stop within one.
     let tokensAtAbort = -1;
-    signal?.addEventListener('abort', () => (tokensAtAbort = progress.tokens.length), { once: true });
+    signal?.addEventListener('abort', () => (tokensAtAbort = progress.tokens.length), {
+      once: true,
+    });
     const aborted = () =>
       new KlarError('aborted', 'The request was stopped.', {
         partialText: progress.shown,
@@ -53,12 +68,22 @@ export async function generateText(
 
     for (;;) {
       try {
-        await runOnce(host, loaded, request, promptIds, maxNewTokens, progress, { constraint, random, stops, options });
+        await runOnce(host, loaded, request, promptIds, maxNewTokens, progress, {
+          constraint,
+          random,
+          stops,
+          options,
+        });
         break;
       } catch (error) {
         if (signal?.aborted) throw aborted();
         const reason = toKlarError(error, 'device-lost', 'WebGPU failed during generation');
-        if (loaded.backend !== 'webgpu' || reason.code === 'aborted' || reason.code === 'invalid-input') throw reason;
+        if (
+          loaded.backend !== 'webgpu' ||
+          reason.code === 'aborted' ||
+          reason.code === 'invalid-input'
+        )
+          throw reason;
         // Finish on WASM from where WebGPU stopped: the tokens so far become part of the input.
         loaded = await host.replaceWithWasm(loaded, reason, requestId, options.onProgress);
       }
@@ -67,12 +92,22 @@ export async function generateText(
     const eos = eosIds(loaded);
     const last = progress.tokens.at(-1);
     const finishReason: FinishReason =
-      progress.stopAt >= 0 ? 'stop'
-      : constraint?.isComplete() ? 'constraint'
-      : last !== undefined && eos.has(last) ? 'eos'
-      : 'length';
+      progress.stopAt >= 0
+        ? 'stop'
+        : constraint?.isComplete()
+          ? 'constraint'
+          : last !== undefined && eos.has(last)
+            ? 'eos'
+            : 'length';
     const text = progress.stopAt >= 0 ? progress.text.slice(0, progress.stopAt) : progress.text;
-    return { text, tokenIds: progress.tokens, promptTokens: promptIds.length, finishReason, backend: loaded.backend, model: loaded.entry.id };
+    return {
+      text,
+      tokenIds: progress.tokens,
+      promptTokens: promptIds.length,
+      finishReason,
+      backend: loaded.backend,
+      model: loaded.entry.id,
+    };
   });
 }
 
@@ -99,7 +134,9 @@ async function runOnce(
   const policy: StepPolicy = {
     allowed: ctx.constraint?.allowed,
     vocabularySize: ctx.constraint?.vocabularySize,
-    sampling: isSampling(request.sampling) ? { options: request.sampling!, random: ctx.random } : undefined,
+    sampling: isSampling(request.sampling)
+      ? { options: request.sampling!, random: ctx.random }
+      : undefined,
   };
   const loseAfter = host.faults?.loseDeviceAfterTokens;
 
@@ -120,7 +157,9 @@ async function runOnce(
     progress.tokens.push(tokenId);
     ctx.constraint?.advance(tokenId);
     const special = eos.has(tokenId);
-    progress.text = special ? progress.text : loaded.tokenizer.decode(progress.tokens, { skip_special_tokens: true });
+    progress.text = special
+      ? progress.text
+      : loaded.tokenizer.decode(progress.tokens, { skip_special_tokens: true });
     progress.stopAt = ctx.stops.find(progress.text);
     const visible = ctx.stops.visible(progress.text);
     // A trailing U+FFFD is half a multi-byte character; wait for the rest.
@@ -136,7 +175,10 @@ async function runOnce(
 
   const ids = [...promptIds, ...progress.tokens];
   const inputIds = new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]);
-  const attentionMask = new Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]);
+  const attentionMask = new Tensor('int64', new BigInt64Array(ids.length).fill(1n), [
+    1,
+    ids.length,
+  ]);
   try {
     await loaded.model.generate({
       input_ids: inputIds,
@@ -146,7 +188,10 @@ async function runOnce(
       logits_processor: [new KlarLogitsProcessor(policy)],
       stopping_criteria: [
         new CallbackStoppingCriteria(
-          () => signal?.aborted === true || progress.stopAt >= 0 || ctx.constraint?.isComplete() === true,
+          () =>
+            signal?.aborted === true ||
+            progress.stopAt >= 0 ||
+            ctx.constraint?.isComplete() === true,
         ),
       ],
       streamer: new TokenStreamer(onTokenId),
@@ -178,6 +223,8 @@ async function encodePrompt(loaded: LoadedModel, request: GenerateRequest): Prom
 
 function eosIds(loaded: LoadedModel): Set<number> {
   const config = loaded.model.generation_config as { eos_token_id?: number | number[] } | undefined;
-  const raw = config?.eos_token_id ?? (loaded.model.config as { eos_token_id?: number | number[] }).eos_token_id;
+  const raw =
+    config?.eos_token_id ??
+    (loaded.model.config as { eos_token_id?: number | number[] }).eos_token_id;
   return new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
 }

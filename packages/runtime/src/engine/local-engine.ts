@@ -30,21 +30,47 @@ export class LocalEngine implements KlarEngine {
     this.#host = new ModelHost(config);
   }
 
-  async load(model: string, options: RequestOptions & { requestId?: string } = {}): Promise<LoadResult> {
+  async load(
+    model: string,
+    options: RequestOptions & { requestId?: string } = {},
+  ): Promise<LoadResult> {
     this.#check();
     const manifest = await this.#host.manifest();
     const entry = manifest.models.find((m) => m.id === model);
-    if (!entry) throw new KlarError('model-not-found', `No model "${model}" in the manifest.`, { model });
-    const loaded = await this.#host.acquire({ model, task: entry.task, requestId: options.requestId ?? nextRequestId(), signal: options.signal, onProgress: options.onProgress });
+    if (!entry)
+      throw new KlarError('model-not-found', `No model "${model}" in the manifest.`, { model });
+    const loaded = await this.#host.acquire({
+      model,
+      task: entry.task,
+      requestId: options.requestId ?? nextRequestId(),
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
     return { model: loaded.entry.id, backend: loaded.backend, dtype: loaded.dtype };
   }
 
-  generate(request: GenerateRequest, options: GenerateOptions & { requestId?: string } = {}): Promise<GenerateResult> {
-    return this.#guard(() => generateText(this.#host, request, { ...options, requestId: options.requestId ?? nextRequestId() }));
+  generate(
+    request: GenerateRequest,
+    options: GenerateOptions & { requestId?: string } = {},
+  ): Promise<GenerateResult> {
+    return this.#guard(() =>
+      generateText(this.#host, request, {
+        ...options,
+        requestId: options.requestId ?? nextRequestId(),
+      }),
+    );
   }
 
-  classifyTokens(request: TokenClassifyRequest, options: RequestOptions & { requestId?: string } = {}): Promise<TokenClassifyResult> {
-    return this.#guard(() => classifyTokens(this.#host, request, { ...options, requestId: options.requestId ?? nextRequestId() }));
+  classifyTokens(
+    request: TokenClassifyRequest,
+    options: RequestOptions & { requestId?: string } = {},
+  ): Promise<TokenClassifyResult> {
+    return this.#guard(() =>
+      classifyTokens(this.#host, request, {
+        ...options,
+        requestId: options.requestId ?? nextRequestId(),
+      }),
+    );
   }
 
   availability(task: ModelTask): Promise<Availability> {
@@ -69,7 +95,8 @@ export class LocalEngine implements KlarEngine {
   }
 
   #check(): void {
-    if (this.#disposed) throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
+    if (this.#disposed)
+      throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
   }
 
   async #guard<T>(run: () => Promise<T>): Promise<T> {

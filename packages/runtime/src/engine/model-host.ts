@@ -4,12 +4,22 @@ import {
   AutoTokenizer,
   type PreTrainedModel,
 } from '@huggingface/transformers';
-import { configureTransformers, registerModelFiles, useGpuDevice } from '../backend/transformers-env.js';
+import {
+  configureTransformers,
+  registerModelFiles,
+  useGpuDevice,
+} from '../backend/transformers-env.js';
 import { createGpuDevice, probeWebGpu, type WebGpuProbe } from '../backend/webgpu.js';
 import { KlarError, toKlarError } from '../errors.js';
 import { fetchModelFiles } from '../files/fetch-model-files.js';
 import { ModelCache } from '../files/model-cache.js';
-import { availabilityOf, filesFor, loadManifest, parseManifest, resolveModel } from '../manifest/index.js';
+import {
+  availabilityOf,
+  filesFor,
+  loadManifest,
+  parseManifest,
+  resolveModel,
+} from '../manifest/index.js';
 import type { ModelEntry, ModelManifest, ModelTask } from '../manifest/types.js';
 import type { Availability, Backend, ProgressEvent } from '../types.js';
 import type { EngineConfig } from './engine-config.js';
@@ -17,7 +27,11 @@ import type { LoadedModel } from './loaded-model.js';
 import { TaskQueue } from './task-queue.js';
 
 /** Progress without the request id: a shared load reports to every request waiting on it. */
-type LoadEvent = ProgressEvent extends infer E ? (E extends ProgressEvent ? Omit<E, 'requestId'> : never) : never;
+type LoadEvent = ProgressEvent extends infer E
+  ? E extends ProgressEvent
+    ? Omit<E, 'requestId'>
+    : never
+  : never;
 type LoadListener = (event: LoadEvent) => void;
 
 export interface AcquireOptions {
@@ -71,7 +85,8 @@ export class ModelHost {
   async entryFor(task: ModelTask, model?: string): Promise<ModelEntry> {
     const manifest = await this.manifest();
     // Backend and budget don't matter for choosing the entry; resolve checks them later.
-    return resolveModel(manifest, { task, id: model, backend: 'wasm', includeFixtures: true }).entry;
+    return resolveModel(manifest, { task, id: model, backend: 'wasm', includeFixtures: true })
+      .entry;
   }
 
   queue(modelId: string): TaskQueue {
@@ -117,8 +132,16 @@ export class ModelHost {
   ): Promise<LoadedModel> {
     this.#webgpuBroken = reason;
     const id = broken.entry.id;
-    onProgress?.({ status: 'backend-change', requestId, model: id, from: broken.backend, to: 'wasm', reason: reason.toJSON() });
-    const listener: LoadListener = (event) => onProgress?.({ ...event, requestId } as ProgressEvent);
+    onProgress?.({
+      status: 'backend-change',
+      requestId,
+      model: id,
+      from: broken.backend,
+      to: 'wasm',
+      reason: reason.toJSON(),
+    });
+    const listener: LoadListener = (event) =>
+      onProgress?.({ ...event, requestId } as ProgressEvent);
     const listeners = this.#listenersFor(id);
     listeners.add(listener);
     const loading = this.#loadOn(broken.entry, 'wasm');
@@ -161,7 +184,12 @@ export class ModelHost {
         includeFixtures: true,
       });
     } catch {
-      return availabilityOf({ resolvable: false, cachedCompletely: false, downloading: false, backendAvailable });
+      return availabilityOf({
+        resolvable: false,
+        cachedCompletely: false,
+        downloading: false,
+        backendAvailable,
+      });
     }
     const id = resolved.entry.id;
     const folder = this.#folderUrl(resolved.entry);
@@ -201,10 +229,20 @@ export class ModelHost {
     const preference = this.#config.backend;
     if (preference === 'wasm') return this.#loadOn(entry, 'wasm');
     const probe = await this.#webgpu();
-    const unavailable = this.#webgpuBroken ?? (probe.available ? null : new KlarError('webgpu-unavailable', `WebGPU can't be used here: ${probe.reason}.`));
+    const unavailable =
+      this.#webgpuBroken ??
+      (probe.available
+        ? null
+        : new KlarError('webgpu-unavailable', `WebGPU can't be used here: ${probe.reason}.`));
     if (unavailable) {
       if (preference === 'webgpu') throw unavailable;
-      this.#emit(entry.id, { status: 'backend-change', model: entry.id, from: 'webgpu', to: 'wasm', reason: unavailable.toJSON() });
+      this.#emit(entry.id, {
+        status: 'backend-change',
+        model: entry.id,
+        from: 'webgpu',
+        to: 'wasm',
+        reason: unavailable.toJSON(),
+      });
       return this.#loadOn(entry, 'wasm');
     }
     try {
@@ -212,8 +250,18 @@ export class ModelHost {
     } catch (error) {
       const reason = toKlarError(error, 'session-failed', 'WebGPU session could not be created');
       // Integrity and download problems are not backend problems: don't hide them.
-      if (preference === 'webgpu' || !['session-failed', 'device-lost', 'webgpu-unavailable'].includes(reason.code)) throw reason;
-      this.#emit(entry.id, { status: 'backend-change', model: entry.id, from: 'webgpu', to: 'wasm', reason: reason.toJSON() });
+      if (
+        preference === 'webgpu' ||
+        !['session-failed', 'device-lost', 'webgpu-unavailable'].includes(reason.code)
+      )
+        throw reason;
+      this.#emit(entry.id, {
+        status: 'backend-change',
+        model: entry.id,
+        from: 'webgpu',
+        to: 'wasm',
+        reason: reason.toJSON(),
+      });
       return this.#loadOn(entry, 'wasm');
     }
   }
@@ -238,11 +286,17 @@ export class ModelHost {
       cache: this.#cache,
       failCacheWrites: this.#config.faults?.failCacheWrites,
       onEvent: (event) => {
-        if (event.kind === 'initiate') this.#emit(entry.id, { status: 'initiate', model: entry.id, file: event.file });
+        if (event.kind === 'initiate')
+          this.#emit(entry.id, { status: 'initiate', model: entry.id, file: event.file });
         else if (event.kind === 'download') {
           const { kind: _, ...rest } = event;
           this.#emit(entry.id, { status: 'download', model: entry.id, ...rest });
-        } else this.#emit(entry.id, { status: 'warning', model: entry.id, warning: event.error.toJSON() });
+        } else
+          this.#emit(entry.id, {
+            status: 'warning',
+            model: entry.id,
+            warning: event.error.toJSON(),
+          });
       },
     });
     if (backend === 'webgpu') await this.#prepareGpu(probe!);
@@ -284,7 +338,10 @@ export class ModelHost {
       const device = await this.#device;
       useGpuDevice(device);
       device.lost.then((info) => {
-        this.#webgpuBroken = new KlarError('device-lost', `The GPU device was lost (${info.reason}): ${info.message}`);
+        this.#webgpuBroken = new KlarError(
+          'device-lost',
+          `The GPU device was lost (${info.reason}): ${info.message}`,
+        );
       });
     }
     await this.#device;
@@ -296,15 +353,25 @@ export class ModelHost {
   }
 }
 
-async function createSession(entry: ModelEntry, id: string, backend: Backend, dtype: string): Promise<PreTrainedModel> {
-  const options = { dtype, device: backend } as Parameters<typeof AutoModelForCausalLM.from_pretrained>[1];
+async function createSession(
+  entry: ModelEntry,
+  id: string,
+  backend: Backend,
+  dtype: string,
+): Promise<PreTrainedModel> {
+  const options = { dtype, device: backend } as Parameters<
+    typeof AutoModelForCausalLM.from_pretrained
+  >[1];
   switch (entry.task) {
     case 'text-generation':
       return AutoModelForCausalLM.from_pretrained(id, options);
     case 'token-classification':
       return AutoModelForTokenClassification.from_pretrained(id, options);
     default:
-      throw new KlarError('invalid-input', `The ${entry.task} task is not supported by this runtime version yet.`);
+      throw new KlarError(
+        'invalid-input',
+        `The ${entry.task} task is not supported by this runtime version yet.`,
+      );
   }
 }
 

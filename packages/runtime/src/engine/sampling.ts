@@ -21,12 +21,20 @@ export function isSampling(options: SamplingOptions | undefined): boolean {
  * (transformers.js samples with Math.random, which can't be seeded). Disallowed tokens are
  * -Infinity and are never picked.
  */
-export function sampleToken(logits: Float32Array, options: SamplingOptions, random: () => number): number {
+export function sampleToken(
+  logits: Float32Array,
+  options: SamplingOptions,
+  random: () => number,
+): number {
   const temperature = options.temperature ?? 1;
   const candidates: number[] = [];
-  for (let i = 0; i < logits.length; i++) if (logits[i]! > Number.NEGATIVE_INFINITY) candidates.push(i);
+  for (let i = 0; i < logits.length; i++)
+    if (logits[i]! > Number.NEGATIVE_INFINITY) candidates.push(i);
   candidates.sort((a, b) => logits[b]! - logits[a]!);
-  const topK = options.topK && options.topK > 0 ? Math.min(options.topK, candidates.length) : candidates.length;
+  const topK =
+    options.topK && options.topK > 0
+      ? Math.min(options.topK, candidates.length)
+      : candidates.length;
   const kept = candidates.slice(0, Math.max(1, topK));
   const max = logits[kept[0]!]!;
   const weights = kept.map((i) => Math.exp((logits[i]! - max) / temperature));

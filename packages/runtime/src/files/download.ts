@@ -20,7 +20,11 @@ export async function downloadBytes(
   try {
     // When Klar keeps its own verified copy, a second copy in the HTTP cache would only
     // double the model's footprint on the citizen's device.
-    response = await fetch(url, { signal, credentials: 'same-origin', ...(bypassHttpCache ? { cache: 'no-store' as const } : {}) });
+    response = await fetch(url, {
+      signal,
+      credentials: 'same-origin',
+      ...(bypassHttpCache ? { cache: 'no-store' as const } : {}),
+    });
   } catch (error) {
     if (signal?.aborted) throw new KlarError('aborted', 'The download was stopped.');
     throw new KlarError(
@@ -37,10 +41,14 @@ export async function downloadBytes(
     );
   }
   if (!response.ok || !response.body) {
-    throw new KlarError('download-failed', `Downloading ${url} failed with HTTP ${response.status}.`, {
-      url,
-      status: response.status,
-    });
+    throw new KlarError(
+      'download-failed',
+      `Downloading ${url} failed with HTTP ${response.status}.`,
+      {
+        url,
+        status: response.status,
+      },
+    );
   }
   const header = Number(response.headers.get('content-length'));
   const total = Number.isFinite(header) && header > 0 ? header : expectedSize;

@@ -34,7 +34,9 @@ export interface FetchModelFilesOptions {
  * Downloaded files with a sha256 are verified before they are used or cached: a mismatch
  * throws `integrity-failed` and nothing is written. A full quota only warns.
  */
-export async function fetchModelFiles(options: FetchModelFilesOptions): Promise<Map<string, Uint8Array>> {
+export async function fetchModelFiles(
+  options: FetchModelFilesOptions,
+): Promise<Map<string, Uint8Array>> {
   const { files, cache, onEvent, signal } = options;
   const modelTotal = files.reduce((sum, f) => sum + f.size, 0);
   let modelLoaded = 0;
@@ -50,15 +52,37 @@ export async function fetchModelFiles(options: FetchModelFilesOptions): Promise<
     // A stored file is trusted only if it was verified against the same checksum.
     if (cached && (!file.sha256 || cached.sha256 === file.sha256)) {
       modelLoaded += cached.bytes.byteLength;
-      onEvent({ kind: 'download', file: file.path, loaded: cached.bytes.byteLength, total: cached.bytes.byteLength, modelLoaded, modelTotal, fromCache: true });
+      onEvent({
+        kind: 'download',
+        file: file.path,
+        loaded: cached.bytes.byteLength,
+        total: cached.bytes.byteLength,
+        modelLoaded,
+        modelTotal,
+        fromCache: true,
+      });
       result.set(file.path, cached.bytes);
       continue;
     }
 
     const before = modelLoaded;
-    const bytes = await downloadBytes(url, file.size, signal, ({ loaded, total }) => {
-      onEvent({ kind: 'download', file: file.path, loaded, total, modelLoaded: before + loaded, modelTotal, fromCache: false });
-    }, cache.enabled);
+    const bytes = await downloadBytes(
+      url,
+      file.size,
+      signal,
+      ({ loaded, total }) => {
+        onEvent({
+          kind: 'download',
+          file: file.path,
+          loaded,
+          total,
+          modelLoaded: before + loaded,
+          modelTotal,
+          fromCache: false,
+        });
+      },
+      cache.enabled,
+    );
     modelLoaded = before + bytes.byteLength;
 
     const digest = await sha256Hex(bytes);
@@ -72,7 +96,8 @@ export async function fetchModelFiles(options: FetchModelFilesOptions): Promise<
     result.set(file.path, bytes);
 
     try {
-      if (options.failCacheWrites) throw new DOMException('Simulated full storage', 'QuotaExceededError');
+      if (options.failCacheWrites)
+        throw new DOMException('Simulated full storage', 'QuotaExceededError');
       await cache.write(url, options.model, bytes, digest);
     } catch (error) {
       if (!quotaWarned) {

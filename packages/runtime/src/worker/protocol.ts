@@ -23,8 +23,16 @@ export interface RequestCallbacks {
 export interface WorkerApi {
   init(config: EngineConfig): void;
   load(model: string, requestId: string, callbacks: RequestCallbacks): Promise<LoadResult>;
-  generate(request: GenerateRequest, requestId: string, callbacks: RequestCallbacks): Promise<GenerateResult>;
-  classifyTokens(request: TokenClassifyRequest, requestId: string, callbacks: RequestCallbacks): Promise<TokenClassifyResult>;
+  generate(
+    request: GenerateRequest,
+    requestId: string,
+    callbacks: RequestCallbacks,
+  ): Promise<GenerateResult>;
+  classifyTokens(
+    request: TokenClassifyRequest,
+    requestId: string,
+    callbacks: RequestCallbacks,
+  ): Promise<TokenClassifyResult>;
   cancel(requestId: string): void;
   availability(task: ModelTask): Promise<Availability>;
   listCache(): Promise<readonly CachedModelInfo[]>;

@@ -1,5 +1,5 @@
-import { LocalEngine } from '../engine/local-engine.js';
 import type { EngineConfig } from '../engine/engine-config.js';
+import { LocalEngine } from '../engine/local-engine.js';
 import { KlarError } from '../errors.js';
 import type { RequestCallbacks, WorkerApi } from './protocol.js';
 
@@ -47,7 +47,10 @@ export function createWorkerApi(): WorkerApi {
     };
   }
 
-  async function withRelay<T>(callbacks: RequestCallbacks, run: (r: ReturnType<typeof relay>) => Promise<T>): Promise<T> {
+  async function withRelay<T>(
+    callbacks: RequestCallbacks,
+    run: (r: ReturnType<typeof relay>) => Promise<T>,
+  ): Promise<T> {
     const r = relay(callbacks);
     try {
       return await run(r);
@@ -61,13 +64,28 @@ export function createWorkerApi(): WorkerApi {
       engine ??= new LocalEngine(config);
     },
     load: (model, requestId, callbacks) =>
-      withRelay(callbacks, (r) => track(requestId, (signal) => requireEngine().load(model, { signal, requestId, onProgress: r.onProgress }))),
+      withRelay(callbacks, (r) =>
+        track(requestId, (signal) =>
+          requireEngine().load(model, { signal, requestId, onProgress: r.onProgress }),
+        ),
+      ),
     generate: (request, requestId, callbacks) =>
       withRelay(callbacks, (r) =>
-        track(requestId, (signal) => requireEngine().generate(request, { signal, requestId, onProgress: r.onProgress, onToken: r.onToken })),
+        track(requestId, (signal) =>
+          requireEngine().generate(request, {
+            signal,
+            requestId,
+            onProgress: r.onProgress,
+            onToken: r.onToken,
+          }),
+        ),
       ),
     classifyTokens: (request, requestId, callbacks) =>
-      withRelay(callbacks, (r) => track(requestId, (signal) => requireEngine().classifyTokens(request, { signal, requestId, onProgress: r.onProgress }))),
+      withRelay(callbacks, (r) =>
+        track(requestId, (signal) =>
+          requireEngine().classifyTokens(request, { signal, requestId, onProgress: r.onProgress }),
+        ),
+      ),
     cancel(requestId) {
       controllers.get(requestId)?.abort();
     },

@@ -28,7 +28,9 @@ export class WorkerEngine implements KlarEngine {
 
   constructor(config: EngineConfig, worker?: Worker) {
     installKlarErrorTransfer();
-    this.#worker = worker ?? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'klar' });
+    this.#worker =
+      worker ??
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'klar' });
     this.#remote = Comlink.wrap<WorkerApi>(this.#worker);
     void this.#remote.init(config);
   }
@@ -38,11 +40,20 @@ export class WorkerEngine implements KlarEngine {
   }
 
   generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
-    return this.#request(options, (id, callbacks) => this.#remote.generate(request, id, callbacks), options.onToken);
+    return this.#request(
+      options,
+      (id, callbacks) => this.#remote.generate(request, id, callbacks),
+      options.onToken,
+    );
   }
 
-  classifyTokens(request: TokenClassifyRequest, options: RequestOptions = {}): Promise<TokenClassifyResult> {
-    return this.#request(options, (id, callbacks) => this.#remote.classifyTokens(request, id, callbacks));
+  classifyTokens(
+    request: TokenClassifyRequest,
+    options: RequestOptions = {},
+  ): Promise<TokenClassifyResult> {
+    return this.#request(options, (id, callbacks) =>
+      this.#remote.classifyTokens(request, id, callbacks),
+    );
   }
 
   availability(task: ModelTask): Promise<Availability> {
@@ -77,7 +88,8 @@ export class WorkerEngine implements KlarEngine {
     call: (requestId: string, callbacks: RequestCallbacks) => Promise<T>,
     onToken?: GenerateOptions['onToken'],
   ): Promise<T> {
-    if (this.#disposed) throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
+    if (this.#disposed)
+      throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
     const requestId = `w${++requestCounter}`;

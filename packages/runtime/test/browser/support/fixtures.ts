@@ -10,7 +10,10 @@ export function fixtureClient(options: KlarOptions = {}): KlarClient {
   return createKlar({ modelBaseUrl: '/models/', manifest: '/models/manifest.json', ...options });
 }
 
-export function collectProgress(): { events: ProgressEvent[]; onProgress: (e: ProgressEvent) => void } {
+export function collectProgress(): {
+  events: ProgressEvent[];
+  onProgress: (e: ProgressEvent) => void;
+} {
   const events: ProgressEvent[] = [];
   return { events, onProgress: (e) => events.push(e) };
 }

@@ -23,8 +23,12 @@ describe('abort', () => {
     const error = await assertRejects(run, 'aborted', 'aborted request');
     assert(error.name === 'KlarError', 'a KlarError reaches the page');
     assertEqual(seen, seenAtAbort, 'no token reaches the page after abort');
-    const details = (error as { details?: { tokensAfterAbort?: number; tokensGenerated?: number } }).details;
-    assert(details?.tokensAfterAbort !== undefined && details.tokensAfterAbort <= 1, `the worker stopped within one token of the cancel (after: ${details?.tokensAfterAbort})`);
+    const details = (error as { details?: { tokensAfterAbort?: number; tokensGenerated?: number } })
+      .details;
+    assert(
+      details?.tokensAfterAbort !== undefined && details.tokensAfterAbort <= 1,
+      `the worker stopped within one token of the cancel (after: ${details?.tokensAfterAbort})`,
+    );
     assert(details.tokensGenerated! < 400, 'generation did not run to the end');
 
     const next = await klar.generate({ model: LM, prompt: PROMPT, maxNewTokens: 8 });
@@ -34,7 +38,11 @@ describe('abort', () => {
 
   it('an already-aborted signal never starts work', async () => {
     const klar = fixtureClient({ backend: 'wasm' });
-    await assertRejects(klar.generate({ model: LM, prompt: PROMPT }, { signal: AbortSignal.abort() }), 'aborted', 'pre-aborted');
+    await assertRejects(
+      klar.generate({ model: LM, prompt: PROMPT }, { signal: AbortSignal.abort() }),
+      'aborted',
+      'pre-aborted',
+    );
     await klar.dispose();
   });
 });

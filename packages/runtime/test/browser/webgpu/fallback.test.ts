@@ -12,7 +12,9 @@ async function reference(): Promise<readonly number[]> {
 }
 
 function backendChanges(events: ProgressEvent[]) {
-  return events.filter((e): e is Extract<ProgressEvent, { status: 'backend-change' }> => e.status === 'backend-change');
+  return events.filter(
+    (e): e is Extract<ProgressEvent, { status: 'backend-change' }> => e.status === 'backend-change',
+  );
 }
 
 describe('WebGPU failures end on WASM', () => {
@@ -28,7 +30,11 @@ describe('WebGPU failures end on WASM', () => {
     assertEqual(result.backend, 'wasm', 'finished on WASM');
     assertEqual(result.tokenIds, expected, 'complete, correct result');
     const [change] = backendChanges(events);
-    assertEqual([change?.from, change?.to, change?.reason.code], ['webgpu', 'wasm', 'webgpu-unavailable'], 'backend change reported');
+    assertEqual(
+      [change?.from, change?.to, change?.reason.code],
+      ['webgpu', 'wasm', 'webgpu-unavailable'],
+      'backend change reported',
+    );
     await klar.dispose();
   });
 
@@ -38,7 +44,11 @@ describe('WebGPU failures end on WASM', () => {
     const result = await klar.generate(request, { onProgress: (e) => events.push(e) });
     assertEqual(result.backend, 'wasm', 'finished on WASM');
     assertEqual(result.tokenIds, expected, 'complete, correct result');
-    assertEqual(backendChanges(events).map((c) => c.reason.code), ['session-failed'], 'backend change reported');
+    assertEqual(
+      backendChanges(events).map((c) => c.reason.code),
+      ['session-failed'],
+      'backend change reported',
+    );
     await klar.dispose();
   });
 
@@ -46,12 +56,21 @@ describe('WebGPU failures end on WASM', () => {
     const events: ProgressEvent[] = [];
     const tokens: number[] = [];
     const klar = fixtureClient({ backend: 'auto', faults: { loseDeviceAfterTokens: 8 } });
-    const result = await klar.generate(request, { onProgress: (e) => events.push(e), onToken: (c) => tokens.push(c.tokenId) });
-    const ready = events.filter((e) => e.status === 'ready').map((e) => (e as { backend: string }).backend);
+    const result = await klar.generate(request, {
+      onProgress: (e) => events.push(e),
+      onToken: (c) => tokens.push(c.tokenId),
+    });
+    const ready = events
+      .filter((e) => e.status === 'ready')
+      .map((e) => (e as { backend: string }).backend);
     assertEqual(ready[0], 'webgpu', 'started on WebGPU');
     assertEqual(result.backend, 'wasm', 'finished on WASM');
     const changes = backendChanges(events);
-    assertEqual(changes.map((c) => [c.from, c.to, c.reason.code]), [['webgpu', 'wasm', 'device-lost']], 'one reported change');
+    assertEqual(
+      changes.map((c) => [c.from, c.to, c.reason.code]),
+      [['webgpu', 'wasm', 'device-lost']],
+      'one reported change',
+    );
     assertEqual(result.tokenIds, expected, 'all 24 tokens, equal to a WASM-only run');
     assertEqual(tokens, [...expected], 'each token streamed exactly once');
     assertEqual(await klar.backends(), { [LM]: 'wasm' }, 'the model now lives on WASM');

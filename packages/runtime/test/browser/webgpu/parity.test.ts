@@ -26,12 +26,22 @@ describe('WebGPU and WASM agree', () => {
     env.localModelPath = '/models/';
     env.useBrowserCache = false;
     const onnx = env.backends.onnx as { wasm: { wasmPaths: unknown } };
-    onnx.wasm.wasmPaths = { mjs: '/ort/ort-wasm-simd-threaded.asyncify.mjs', wasm: '/ort/ort-wasm-simd-threaded.asyncify.wasm' };
+    onnx.wasm.wasmPaths = {
+      mjs: '/ort/ort-wasm-simd-threaded.asyncify.mjs',
+      wasm: '/ort/ort-wasm-simd-threaded.asyncify.wasm',
+    };
     const tokenizer = await AutoTokenizer.from_pretrained(LM);
     const model = await AutoModelForCausalLM.from_pretrained(LM, { dtype: 'fp32', device: 'wasm' });
     const prompt = Array.from(tokenizer.encode(PROMPT), Number);
     const ids = [...prompt, ...generated.tokenIds.slice(0, -1)];
-    const { config } = model as unknown as { config: { num_hidden_layers: number; num_key_value_heads: number; hidden_size: number; num_attention_heads: number } };
+    const { config } = model as unknown as {
+      config: {
+        num_hidden_layers: number;
+        num_key_value_heads: number;
+        hidden_size: number;
+        num_attention_heads: number;
+      };
+    };
     const headDim = config.hidden_size / config.num_attention_heads;
     const feeds: Record<string, Tensor> = {
       input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
@@ -40,12 +50,30 @@ describe('WebGPU and WASM agree', () => {
     };
     for (let layer = 0; layer < config.num_hidden_layers; layer++) {
       for (const kind of ['key', 'value']) {
-        feeds[`past_key_values.${layer}.${kind}`] = new Tensor('float32', new Float32Array(0), [1, config.num_key_value_heads, 0, headDim]);
+        feeds[`past_key_values.${layer}.${kind}`] = new Tensor('float32', new Float32Array(0), [
+          1,
+          config.num_key_value_heads,
+          0,
+          headDim,
+        ]);
       }
     }
-    const out = (await (model as unknown as { sessions: { model: { run(f: unknown): Promise<Record<string, { data: Float32Array; dims: number[] }>> } } }).sessions.model.run(
-      Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, (v as unknown as { ort_tensor: unknown }).ort_tensor])),
-    ));
+    const out = await (
+      model as unknown as {
+        sessions: {
+          model: {
+            run(f: unknown): Promise<Record<string, { data: Float32Array; dims: number[] }>>;
+          };
+        };
+      }
+    ).sessions.model.run(
+      Object.fromEntries(
+        Object.entries(feeds).map(([k, v]) => [
+          k,
+          (v as unknown as { ort_tensor: unknown }).ort_tensor,
+        ]),
+      ),
+    );
     const logits = out.logits!;
     const vocab = logits.dims[2]!;
     const argmaxAt = (position: number) => {
