@@ -4,7 +4,8 @@ export type KlarTextErrorCode =
   | 'invalid-option'
   | 'invalid-recognizer'
   | 'duplicate-recognizer'
-  | 'recognizer-failed';
+  | 'recognizer-failed'
+  | 'aborted';
 
 /** The one error type `@klar/text` throws. Plain data, so it survives `postMessage`. */
 export class KlarTextError extends Error {

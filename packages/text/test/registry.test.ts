@@ -76,6 +76,18 @@ describe('recogniser registry', () => {
     );
   });
 
+  it('gives the same spans and confidences for short and long texts', () => {
+    // Short texts check context words by slicing, long ones through a shared index.
+    const line = `Personnummer ${PNR}, ring 070-123 45 67 eller mejla a@b.se. Bankgiro 5050-1055. `;
+    const short = detectPersonalData(line);
+    const long = detectPersonalData(line.repeat(200));
+    assert.ok(line.repeat(200).length > 4096);
+    const strip = (spans: typeof short) =>
+      spans.map(({ type, text, confidence, valid }) => ({ type, text, confidence, valid }));
+    assert.deepEqual(strip(long.slice(0, short.length)), strip(short));
+    assert.deepEqual(strip(long.slice(-short.length)), strip(short));
+  });
+
   it('resolves overlaps deterministically: higher confidence wins, then longer', () => {
     const registry = createRecognizerRegistry({ builtIns: false });
     registry.register(
@@ -139,6 +151,22 @@ describe('async plug-in recognisers', () => {
       detectAsync: async () => [{ start: 0, end: 99, type: 'x', confidence: 1, valid: true }],
     });
     await assert.rejects(other.detectAsync('hej'), (e) => isKlarTextError(e, 'recognizer-failed'));
+  });
+
+  it('stops with a typed error when the signal fires', async () => {
+    const registry = createRecognizerRegistry();
+    const controller = new AbortController();
+    registry.register({
+      id: 'slow-model',
+      types: ['person-name'],
+      detectAsync: async () => {
+        controller.abort();
+        return [];
+      },
+    });
+    await assert.rejects(registry.detectAsync('hej', { signal: controller.signal }), (e) =>
+      isKlarTextError(e, 'aborted'),
+    );
   });
 
   it('detectPersonalDataAsync uses the default registry', async () => {

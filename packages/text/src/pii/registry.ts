@@ -86,6 +86,7 @@ export class RecognizerRegistry {
 
   async detectAsync(text: string, options: DetectOptions = {}): Promise<PiiSpan[]> {
     assertText(text, 'detectPersonalDataAsync');
+    throwIfAborted(options.signal);
     const results = await Promise.all(
       this.#active(options).map(async (recognizer) => {
         try {
@@ -105,7 +106,7 @@ export class RecognizerRegistry {
       }),
     );
     releaseContextIndex();
-    options.signal?.throwIfAborted();
+    throwIfAborted(options.signal);
     return this.#resolve(results.flat(), options);
   }
 
@@ -169,6 +170,12 @@ export class RecognizerRegistry {
     );
     const order = new Map(this.#recognizers.map((r, index) => [r.id, index]));
     return resolveOverlaps(kept, (span) => order.get(span.recognizer) ?? order.size);
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new KlarTextError('aborted', 'Detection was stopped because its AbortSignal fired.');
   }
 }
 
