@@ -24,6 +24,7 @@ describe('allowedTokens agrees with advance()', () => {
           e: { enum: ['ja', 'nej', null] },
         },
       },
+      { type: 'array', items: { enum: ['ja', 'nej', 1, 12] }, uniqueItems: true, minItems: 1 },
     ];
     for (const [i, schema] of schemas.entries()) {
       for (let seed = 0; seed < 4; seed++) {

@@ -62,6 +62,20 @@ const property: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 10 }),
   fc.constant({ type: 'number', minimum: -1.5, maximum: 2.25 }),
   fc.constant({ type: 'boolean' }),
+  fc
+    .record({
+      items: fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }),
+      unique: fc.boolean(),
+      min: fc.integer({ min: 0, max: 1 }),
+      max: fc.option(fc.integer({ min: 1, max: 4 })),
+    })
+    .map(({ items, unique, min, max }) => ({
+      type: 'array',
+      items: { type: 'string', enum: items },
+      uniqueItems: unique,
+      minItems: min,
+      ...(max === null ? {} : { maxItems: max }),
+    })),
   fc.constant({ type: ['string', 'null'], maxLength: 8 }),
   fc.constant({
     type: 'object',

@@ -240,4 +240,37 @@ describe('json-schema constraint', () => {
     for (let i = 0; i < 50; i++) createJsonSchemaConstraint({ type: 'boolean' }, v);
     assert.ok(performance.now() - t0 < 1000);
   });
+
+  it('arrays of enum values: min/max items, uniqueItems', () => {
+    const unique = enumerate(
+      {
+        type: 'array',
+        items: { enum: ['a', 'b', 'c'] },
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 2,
+      },
+      vocab(),
+    );
+    const expected = ['a', 'b', 'c'].flatMap((x) => [
+      `["${x}"]`,
+      ...['a', 'b', 'c'].filter((y) => y !== x).map((y) => `["${x}","${y}"]`),
+    ]);
+    assert.deepEqual(unique.sort(), expected.sort());
+    const numbers = enumerate({ type: 'array', items: { enum: [1, 12] }, maxItems: 2 }, vocab());
+    assert.deepEqual(
+      numbers.sort(),
+      ['[1,12]', '[12,1]', '[12,12]', '[12]', '[1,1]', '[1]', '[]'].sort(),
+    );
+    const v = vocab();
+    const c = createJsonSchemaConstraint(
+      { type: 'array', items: { enum: [1, 12] }, uniqueItems: true },
+      v,
+      { whitespace: 'none' },
+    );
+    feed(c, v, '[', '1', '2', ',');
+    assert.deepEqual(allowed(c, v), ['1']);
+    feed(c, v, '1');
+    assert.deepEqual(allowed(c, v), [']']); // 12 is taken, so `1` can't grow into it
+  });
 });

@@ -1,5 +1,6 @@
 import { KlarError } from '../errors.js';
 import type { JsonSchema } from '../types.js';
+import { ArraySegment, MAX_ITEMS } from './array-segment.js';
 import { type Alternative, LiteralSegment } from './literal-segment.js';
 import { NumberSegment } from './number-segment.js';
 import { numberRules, stringRules } from './rules.js';
@@ -79,6 +80,8 @@ class Compiler {
           unspellable(pointer, 'a number in its range (needs digits 0-9)');
         return { segment: this.add(seg), nullable };
       }
+      case 'array':
+        return { segment: this.array(schema, pointer, follow), nullable };
       case 'boolean':
         return { segment: this.literal(['true', 'false'], follow, pointer), nullable };
       case 'null':
@@ -133,6 +136,38 @@ class Compiler {
     return this.add(this.literalOf(choice(0, ['{'], '{}'), pointer));
   }
 
+  /** Arrays of enum values only (checkbox groups, multi-selects). */
+  private array(schema: Schema, pointer: string, follow: number): number {
+    const items = (schema.items ?? {}) as Schema;
+    const values = Array.isArray(items.enum)
+      ? items.enum
+      : 'const' in items
+        ? [items.const]
+        : items.type === 'boolean'
+          ? [true, false]
+          : unsupported(pointer, 'an array whose items are not an enum');
+    if (values.length > 30) unsupported(pointer, 'an array of more than 30 enum values');
+    const unique = schema.uniqueItems === true;
+    const minItems = Math.max(0, Math.ceil(num(schema.minItems) ?? 0));
+    const cap = unique ? values.length : 10;
+    const maxItems = Math.min(Math.floor(num(schema.maxItems) ?? cap), cap, MAX_ITEMS);
+    if (minItems > maxItems)
+      unsupported(pointer, `minItems ${minItems} with at most ${maxItems} items`);
+    const rules = {
+      items: values.map((v) => JSON.stringify(v)),
+      minItems,
+      maxItems,
+      unique,
+      space: this.spaces.length > 1,
+    };
+    const seg = new ArraySegment(rules, this.singles, follow);
+    if (ArraySegment.bitsNeeded(seg.nodes, values.length, unique) > 40) {
+      unsupported(pointer, 'an array with this many long enum values');
+    }
+    if (!seg.satisfiable) unspellable(pointer, 'enough of its items (or [ , ])');
+    return this.add(seg);
+  }
+
   private literal(texts: readonly string[], follow: number, pointer: string): number {
     return this.add(
       this.literalOf(
@@ -170,6 +205,10 @@ const placeholder: Segment = { start: 0, step: () => -1, next: () => -1 };
 function typeList(type: unknown): string[] {
   if (typeof type === 'string') return [type];
   return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 function escapePointer(key: string): string {
