@@ -51,6 +51,13 @@ describe('personnummer and samordningsnummer', () => {
     });
   }
 
+  it('accepts a space before the last four digits when the number is valid', () => {
+    const spaced = `${VALID_12.slice(0, 8)} ${VALID_12.slice(8)}`;
+    assertFinds(`Nummer ${spaced} här`, 'personnummer', spaced);
+    const wrong = withWrongCheckDigit('900101', '001');
+    assertNothing(`Summa ${wrong.slice(0, 6)} ${wrong.slice(6)} kr`, 'personnummer');
+  });
+
   it('finds samordningsnummer (day + 60)', () => {
     assertFinds(
       `Samordningsnummer: ${insertDash(COORDINATION)}`,
@@ -127,6 +134,10 @@ describe('phone', () => {
       assertFinds(`Ring ${phone} i dag.`, 'phone', phone);
     });
   }
+
+  it('takes a bracketed area code along', () => {
+    assertFinds('Ring (08) 123 45 67 nu', 'phone', '(08) 123 45 67');
+  });
 
   it('stops before a following number', () => {
     assertFinds('Tel 070-123 45 67 2024 var året', 'phone', '070-123 45 67');

@@ -3,9 +3,12 @@ import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
-/** 10 or 12 digits, optional `-` or `+` (100 years or older) before the last four. */
+/**
+ * 10 or 12 digits, optional `-` or `+` (100 years or older) before the last four. A space there
+ * ("900101 0017") is accepted but treated like no separator: it needs a valid number or context.
+ */
 const PERSONNUMMER_SHAPE =
-  /(?<![\d\p{L}+-])((?:1[89]|20)?\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d\p{L}])/gu;
+  /(?<![\d\p{L}+-])((?:1[89]|20)?\d{2})(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d\p{L}])/gu;
 
 const CONTEXT_WORDS = [
   'personn',
@@ -40,8 +43,8 @@ export const personnummerRecognizer: SyncRecognizer = {
       if (!coordination && (dayNumber < 1 || dayNumber > 31)) continue;
       const start = match.index;
       const end = start + value.length;
-      const valid = isValidPersonnummer(value);
-      const hasSeparator = separator !== '';
+      const valid = isValidPersonnummer(separator === ' ' ? value.replace(' ', '-') : value);
+      const hasSeparator = separator === '-' || separator === '+';
       if (!valid && !hasSeparator && !context.near(start, end)) continue;
       found.push({
         start,

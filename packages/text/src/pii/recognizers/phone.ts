@@ -37,8 +37,13 @@ export const phoneRecognizer: SyncRecognizer = {
   detect(text) {
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(PHONE_SHAPE)) {
-      const start = match.index;
+      let start = match.index;
       let candidate = match[0];
+      // "(08) 123 45 67": take the opening bracket along so masking leaves no stray "(".
+      if (text[start - 1] === '(' && candidate.startsWith('0') && /^\d{2,4}\)/.test(candidate)) {
+        start--;
+        candidate = `(${candidate}`;
+      }
       while (candidate.replace(/\D/g, '').length >= 7) {
         if (isPhoneNumber(candidate)) {
           const international = candidate.startsWith('+') || candidate.startsWith('00');
@@ -62,6 +67,7 @@ export const phoneRecognizer: SyncRecognizer = {
 
 function isPhoneNumber(candidate: string): boolean {
   if (DATE_LIKE.test(candidate)) return false;
+  if (candidate.startsWith('(')) return isPhoneNumber(candidate.slice(1).replace(')', ''));
   const national = candidate.startsWith('0') && !candidate.startsWith('00');
   if (national) {
     // A two-digit area code is only ever 08 (Stockholm); "01-05-2024" is a date, not 010-…
