@@ -8,7 +8,7 @@ const NUM_RUNS = 150;
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
-/** Valid personnummer in every printed form. */
+/** Valid personnummer and samordningsnummer in every printed form. */
 const personnummer = fc
   .record({
     year: fc.integer({ min: 1920, max: 2020 }),
@@ -16,9 +16,11 @@ const personnummer = fc
     day: fc.integer({ min: 1, max: 28 }),
     serial: digits(3),
     form: fc.constantFrom('short-dash', 'short', 'long-dash', 'long'),
+    coordination: fc.boolean(),
   })
-  .map(({ year, month, day, serial, form }) => {
-    const date = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+  .map(({ year, month, day, serial, form, coordination }) => {
+    const dayField = String(day + (coordination ? 60 : 0)).padStart(2, '0');
+    const date = `${year}${String(month).padStart(2, '0')}${dayField}`;
     const long = withCheckDigit(date, serial);
     const short = long.slice(2);
     return { 'short-dash': insertDash(short), short, 'long-dash': insertDash(long), long }[form];
