@@ -37,6 +37,13 @@ describe('segmentSentences', () => {
     assert.equal(sentences('Pennor, papper o.s.v. Allt finns här.').length, 2);
   });
 
+  it('a paragraph sign does not glue sentences together', () => {
+    assert.deepEqual(sentences('Det framgår av 5 §. Nästa mening.'), [
+      'Det framgår av 5 §.',
+      'Nästa mening.',
+    ]);
+  });
+
   it('keeps numbers with spaces and decimal commas and dates inside one sentence', () => {
     assert.deepEqual(
       sentences('Du får 1 234,50 kr den 2024-01-05. Beloppet är 3.5 procent högre.'),

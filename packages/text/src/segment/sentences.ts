@@ -71,7 +71,7 @@ function shouldJoin(block: string, previous: [number, number], next: string): bo
   if (!match?.[1]) return false;
   const token = match[1].replace(LEADING_PUNCTUATION, '');
   const lower = token.toLowerCase();
-  if (NON_FINAL_ABBREVIATIONS.has(lower) || lower === '§') return true;
+  if (NON_FINAL_ABBREVIATIONS.has(lower)) return true;
   if (FINAL_CAPABLE_ABBREVIATIONS.has(lower)) return !STARTS_UPPER.test(next);
   // "J. Svensson": a lone capital with a dot is an initial, not a sentence.
   return SINGLE_INITIAL.test(token) && STARTS_UPPER.test(next);
