@@ -133,6 +133,27 @@ describe('async plug-in recognisers', () => {
     assert.equal(masked.restore(masked.text), text);
   });
 
+  it('joins the pieces of one name and skips entities without offsets', async () => {
+    const text = 'Hej Anna Berg och Per.';
+    const recognizer = createTokenClassificationRecognizer({
+      classify: async () => [
+        { start: 4, end: 8, label: 'B-PER', score: 0.9 },
+        { start: 9, end: 11, label: 'I-PER', score: 0.8 },
+        { start: 11, end: 13, label: 'I-PER', score: 0.95 },
+        { start: 18, end: 21, label: 'B-PER', score: 0.9 },
+        { start: Number.NaN, end: 3, label: 'B-PER', score: 0.9 },
+      ],
+    });
+    const spans = await recognizer.detectAsync(text);
+    assert.deepEqual(
+      spans.map((span) => [text.slice(span.start, span.end), span.confidence]),
+      [
+        ['Anna Berg', 0.8],
+        ['Per', 0.9],
+      ],
+    );
+  });
+
   it('wraps a failing plug-in and bad spans in KlarTextError', async () => {
     const registry = createRecognizerRegistry();
     registry.register({

@@ -1,4 +1,4 @@
-import type { AsyncRecognizer, PiiCandidate, PiiType } from './types.js';
+import type { AsyncRecognizer, PiiType } from './types.js';
 
 /** One entity as a token-classification pipeline reports it (character offsets). */
 export interface ClassifiedEntity {
@@ -39,10 +39,25 @@ export function createTokenClassificationRecognizer(
     types,
     async detectAsync(text, signal) {
       const entities = await options.classify(text, signal);
-      const found: PiiCandidate[] = [];
-      for (const entity of entities) {
+      const found: MutableCandidate[] = [];
+      const sorted = [...entities]
+        .filter(
+          (entity) =>
+            Number.isInteger(entity.start) &&
+            Number.isInteger(entity.end) &&
+            entity.end > entity.start,
+        )
+        .sort((a, b) => a.start - b.start);
+      for (const entity of sorted) {
         const type = labelMap[entity.label.replace(/^[BIES]-/, '').toUpperCase()];
         if (!type || entity.score < minScore) continue;
+        const previous = found[found.length - 1];
+        if (previous && previous.type === type && continues(text, previous.end, entity)) {
+          // Word pieces and I- tags of one name become one span ("Anna" + "Berg" → "Anna Berg").
+          previous.end = Math.max(previous.end, entity.end);
+          previous.confidence = Math.min(previous.confidence, entity.score);
+          continue;
+        }
         found.push({
           start: entity.start,
           end: entity.end,
@@ -54,4 +69,21 @@ export function createTokenClassificationRecognizer(
       return found;
     },
   };
+}
+
+interface MutableCandidate {
+  start: number;
+  end: number;
+  type: PiiType;
+  valid: boolean;
+  confidence: number;
+}
+
+/** Does this entity continue the previous one: touching, or one space away and not a new B- tag? */
+function continues(text: string, previousEnd: number, entity: ClassifiedEntity): boolean {
+  if (entity.start < previousEnd) return true;
+  if (entity.label.startsWith('B-'))
+    return entity.start === previousEnd && !/\s/.test(text[entity.start] ?? '');
+  const gap = text.slice(previousEnd, entity.start);
+  return gap.length <= 1 && gap.trim() === '';
 }
