@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { isStored } from '../shared/model-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   maskForRecord,
@@ -125,16 +126,16 @@ export class KlarPiiGuard extends KlarElement {
 
   async #scanNames(text: string): Promise<void> {
     const engine = await this.resolveEngine();
-    if (
-      !engine ||
-      (await engine.availability('token-classification').catch(() => 'unavailable')) !== 'available'
-    ) {
-      return;
-    }
+    if (!engine) return;
+    // Never start a download from here: only a model already on the device is used.
+    const model =
+      this.klarContext.modelIdFor('token-classification') ??
+      (await this.klarContext.modelEntry('token-classification'))?.id;
+    const available = await engine.availability('token-classification').catch(() => 'unavailable');
+    if (available !== 'available' && !(await isStored(engine, model))) return;
     this.#modelAbort?.abort();
     const abort = new AbortController();
     this.#modelAbort = abort;
-    const model = this.klarContext.modelIdFor('token-classification');
     try {
       const found = await personalDataWithModel(
         text,

@@ -82,6 +82,9 @@ export class ModelController implements ReactiveController {
       return this.fail(reasonFor(error));
     }
     if (availability === 'unavailable') return this.fail(this.entry ? 'no-backend' : 'no-model');
+    // availability() describes the task's default model; a chosen model may be stored already.
+    if (availability !== 'available' && (await isStored(engine, this.entry?.id ?? model)))
+      availability = 'available';
     if (availability === 'downloadable') {
       if (!navigator.onLine) return this.fail('offline');
       const key = this.entry?.id ?? model ?? this.task;
@@ -175,5 +178,16 @@ export class ModelController implements ReactiveController {
   #set(phase: ModelPhase): void {
     this.phase = phase;
     this.host.requestUpdate();
+  }
+}
+
+/** Whether the model's files are in the engine's cache or the model is loaded. */
+export async function isStored(engine: KlarEngine, model: string | undefined): Promise<boolean> {
+  if (!model) return false;
+  try {
+    const [cached, loaded] = await Promise.all([engine.listCache(), engine.backends()]);
+    return model in loaded || cached.some((c) => c.model === model);
+  } catch {
+    return false;
   }
 }
