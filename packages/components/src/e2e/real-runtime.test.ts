@@ -136,14 +136,20 @@ describe('with the real runtime and fixture models', () => {
       </form></klar-form-assist>`,
     );
     shadow(el).querySelector('textarea')!.value = SECRET;
-    const pending = el.propose();
+    let finished = false;
+    const pending = el.propose().finally(() => {
+      finished = true;
+    });
+    // Asked only when the fixture is not stored yet (it is, if an earlier test downloaded it).
     const accept = await until(
-      () => part<HTMLButtonElement>(el, 'consent-accept'),
-      'download question',
-      20000,
+      () => finished || part<HTMLButtonElement>(el, 'consent-accept'),
+      'question or result',
+      60000,
     );
-    await expectNoAxeViolations(el, 'real consent');
-    accept.click();
+    if (accept instanceof HTMLButtonElement) {
+      await expectNoAxeViolations(el, 'real consent');
+      accept.click();
+    }
     const count = await pending;
     const form = el.querySelector('form')!;
     equal(form.querySelectorAll('klar-field-proposal').length, count);
