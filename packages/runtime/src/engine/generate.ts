@@ -8,6 +8,7 @@ import {
   type StepPolicy,
   TokenStreamer,
 } from './decoding-hooks.js';
+import { IncrementalDecoder } from './incremental-decoder.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ModelHost } from './model-host.js';
 import { isSampling, seededRandom } from './sampling.js';
@@ -139,6 +140,9 @@ async function runOnce(
       : undefined,
   };
   const loseAfter = host.faults?.loseDeviceAfterTokens;
+  const decoder = new IncrementalDecoder((ids) =>
+    loaded.tokenizer.decode(ids as number[], { skip_special_tokens: true }),
+  );
 
   loaded.stepHook = async () => {
     await yieldToEventLoop();
@@ -157,9 +161,7 @@ async function runOnce(
     progress.tokens.push(tokenId);
     ctx.constraint?.advance(tokenId);
     const special = eos.has(tokenId);
-    progress.text = special
-      ? progress.text
-      : loaded.tokenizer.decode(progress.tokens, { skip_special_tokens: true });
+    progress.text = special ? progress.text : decoder.text(progress.tokens);
     progress.stopAt = ctx.stops.find(progress.text);
     const visible = ctx.stops.visible(progress.text);
     // A trailing U+FFFD is half a multi-byte character; wait for the rest.

@@ -16,7 +16,8 @@ import type {
 /** Callbacks the page passes (as comlink proxies) with each request. */
 export interface RequestCallbacks {
   onProgress?(event: ProgressEvent): void;
-  onToken?(chunk: GenerateChunk): void;
+  /** Tokens arrive in batches (at most one message per frame), in order. */
+  onTokens?(chunks: readonly GenerateChunk[]): void;
 }
 
 /** What the worker exposes. Every request carries an id so the page can cancel it. */

@@ -1,7 +1,11 @@
 import type { EngineConfig } from '../engine/engine-config.js';
 import { LocalEngine } from '../engine/local-engine.js';
 import { KlarError } from '../errors.js';
+import type { GenerateChunk, ProgressEvent } from '../types.js';
 import type { RequestCallbacks, WorkerApi } from './protocol.js';
+
+/** One frame at 60 Hz: tokens still look live, and the page gets few messages. */
+const TOKEN_BATCH_MS = 16;
 
 /** The worker side: a LocalEngine plus an AbortController per request id. */
 export function createWorkerApi(): WorkerApi {
@@ -25,23 +29,36 @@ export function createWorkerApi(): WorkerApi {
 
   /**
    * Calls back to the page are not awaited one by one (a round trip per token would slow
-   * generation). They travel on the callbacks' own port, unordered with the reply, so before
-   * a request resolves we wait for the last one: every token reaches the page before the result.
+   * generation); tokens are batched to at most one message per frame. They travel on the
+   * callbacks' own port, unordered with the reply, so before a request resolves we flush and
+   * wait for the last call: every token reaches the page before the result.
    */
   function relay(callbacks: RequestCallbacks) {
     let last: unknown = null;
+    let batch: GenerateChunk[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const sendTokens = () => {
+      timer = null;
+      if (batch.length === 0) return;
+      last = callbacks.onTokens?.(batch);
+      batch = [];
+    };
     return {
       onProgress: callbacks.onProgress
-        ? (event: Parameters<NonNullable<RequestCallbacks['onProgress']>>[0]) => {
+        ? (event: ProgressEvent) => {
+            sendTokens();
             last = callbacks.onProgress?.(event);
           }
         : undefined,
-      onToken: callbacks.onToken
-        ? (chunk: Parameters<NonNullable<RequestCallbacks['onToken']>>[0]) => {
-            last = callbacks.onToken?.(chunk);
+      onToken: callbacks.onTokens
+        ? (chunk: GenerateChunk) => {
+            batch.push(chunk);
+            timer ??= setTimeout(sendTokens, TOKEN_BATCH_MS);
           }
         : undefined,
       flush: async () => {
+        if (timer) clearTimeout(timer);
+        sendTokens();
         await Promise.resolve(last).catch(() => undefined);
       },
     };

@@ -96,7 +96,13 @@ export class WorkerEngine implements KlarEngine {
     const callbacks = Comlink.proxy<RequestCallbacks>({
       ...(onProgress ? { onProgress: (event) => onProgress(event) } : {}),
       // After abort the page gets no more tokens, even those already in flight from the worker.
-      ...(onToken ? { onToken: (chunk) => (signal?.aborted ? undefined : onToken(chunk)) } : {}),
+      ...(onToken
+        ? {
+            onTokens: (chunks) => {
+              for (const chunk of chunks) if (!signal?.aborted) onToken(chunk);
+            },
+          }
+        : {}),
     });
     const onAbort = () => void this.#remote.cancel(requestId);
     signal?.addEventListener('abort', onAbort, { once: true });
