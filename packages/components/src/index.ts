@@ -9,6 +9,7 @@ export {
   formSchema,
   labelOf,
 } from './klar-form-assist/form-schema.js';
+export { KlarFieldExplain } from './klar-form-assist/klar-field-explain.component.js';
 export { KlarFieldProposal } from './klar-form-assist/klar-field-proposal.component.js';
 export { KlarFormAssist } from './klar-form-assist/klar-form-assist.component.js';
 export { documentMatchesSchema, valueMatchesSchema } from './klar-form-assist/validate.js';

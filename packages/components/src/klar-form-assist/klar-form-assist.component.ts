@@ -7,6 +7,7 @@ import { ModelController } from '../shared/model-controller.js';
 import { renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
 import { type FieldInfo, formSchema } from './form-schema.js';
+import type { KlarFieldExplain } from './klar-field-explain.component.js';
 import type { KlarFieldProposal, ProposalDecision } from './klar-field-proposal.component.js';
 import { formAssistStyles } from './klar-form-assist.styles.js';
 import { buildAssistRequest } from './prompt.js';
@@ -49,6 +50,9 @@ export class KlarFormAssist extends KlarElement {
   /** Model id from the manifest. Default: the page's setting, else the task's default. */
   @property() model = '';
 
+  /** Adds a "What does … mean?" button after each field's label. */
+  @property({ type: Boolean, reflect: true }) explain = false;
+
   @state() private working = false;
   @state() private status = '';
   @state() private announcement = '';
@@ -60,6 +64,28 @@ export class KlarFormAssist extends KlarElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('klar-proposal-decision', this.#onDecision as EventListener);
+    queueMicrotask(() => this.#addExplanations());
+  }
+
+  #addExplanations(): void {
+    const form = this.form;
+    if (!this.explain || !form || form.querySelector('klar-field-explain')) return;
+    const topic =
+      form.getAttribute('aria-label') ?? this.ownerDocument.querySelector('h1')?.textContent ?? '';
+    for (const field of formSchema(form).fields) {
+      const first = field.controls[0]!;
+      const anchor =
+        field.controls.length > 1
+          ? first.closest('fieldset')?.querySelector('legend')
+          : first.labels?.[0];
+      if (!anchor) continue;
+      const help = this.ownerDocument.createElement('klar-field-explain') as KlarFieldExplain;
+      help.label = field.label;
+      help.topic = topic.trim();
+      help.help = first.dataset.klarHelp ?? '';
+      if (this.model) help.model = this.model;
+      anchor.after(help);
+    }
   }
 
   override disconnectedCallback(): void {

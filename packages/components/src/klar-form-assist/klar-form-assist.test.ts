@@ -35,10 +35,14 @@ type Doc = Record<string, unknown>;
 async function mount(
   answer: (req: GenerateRequest) => Doc,
   options: ConstructorParameters<typeof FakeEngine>[0] = {},
+  markup = FORM,
 ) {
-  const engine = new FakeEngine({ tokens: (req) => [JSON.stringify(answer(req))], ...options });
+  const engine = new FakeEngine({
+    tokens: (req) => (req.constraint ? [JSON.stringify(answer(req))] : ['Ditt ', 'namn.']),
+    ...options,
+  });
   provideKlar({ engine, manifest: testManifest });
-  const el = await fixture<KlarFormAssist>(FORM);
+  const el = await fixture<KlarFormAssist>(markup);
   const form = el.querySelector('form')!;
   let submitted = 0;
   form.addEventListener('submit', (e) => {
@@ -240,5 +244,31 @@ describe('klar-form-assist', () => {
     equal(engine.requests.length, 0);
     equal(form.querySelectorAll('klar-field-proposal').length, 0);
     await expectNoAxeViolations(el, 'unavailable');
+  });
+
+  it('explains a field label on request: agency text first, else the model, labelled', async () => {
+    const markup = FORM.replace('<klar-form-assist>', '<klar-form-assist explain>').replace(
+      'name="pnr"',
+      'name="pnr" data-klar-help="Ditt personnummer har tolv siffror."',
+    );
+    const { el, form, engine } = await mount(good, {}, markup);
+    await until(
+      () => form.querySelectorAll('klar-field-explain').length === 9,
+      `help buttons (${form.querySelectorAll('klar-field-explain').length})`,
+    );
+    const pnrHelp = form.querySelector('label[for="pnr"]')!.nextElementSibling!;
+    equal(pnrHelp.localName, 'klar-field-explain');
+    const button = await until(() => shadow(pnrHelp).querySelector('button'), 'button');
+    equal(button.textContent!.trim(), 'Vad betyder Personnummer?');
+    button.click();
+    await until(() => shadow(pnrHelp).textContent!.includes('tolv siffror'), 'agency text');
+    equal(button.getAttribute('aria-expanded'), 'true');
+    assert(!shadow(pnrHelp).textContent!.includes('AI-genererad'), 'agency text is not AI');
+    const nameHelp = form.querySelector('label[for="namn"]')!.nextElementSibling!;
+    shadow(nameHelp).querySelector('button')!.click();
+    await until(() => shadow(nameHelp).textContent!.includes('Ditt namn.'), 'model text');
+    assert(shadow(nameHelp).textContent!.includes('AI-genererad'));
+    equal(engine.requests.length, 1);
+    await expectNoAxeViolations(el, 'explanations open');
   });
 });

@@ -1,3 +1,4 @@
+import './klar-field-explain.js';
 import './klar-field-proposal.js';
 import { KlarFormAssist } from './klar-form-assist.component.js';
 

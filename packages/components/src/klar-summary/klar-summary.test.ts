@@ -226,4 +226,17 @@ describe('klar-summary', () => {
     await until(() => announcement(el) === 'The summary is ready.', 'english done');
     assert(part(el, 'label')!.textContent!.includes('AI-generated'));
   });
+
+  it('says so when offline instead of asking to download', async () => {
+    const { el, engine } = await mount({ availability: 'downloadable' });
+    Object.defineProperty(navigator, 'onLine', { value: false, configurable: true });
+    try {
+      part<HTMLButtonElement>(el, 'trigger')!.click();
+      await until(() => announcement(el).includes('offline'), 'offline fallback');
+      equal(part(el, 'consent'), null);
+      equal(engine.requests.length, 0);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
 });
