@@ -75,8 +75,10 @@ describe('with the real runtime and fixture models', () => {
     part<HTMLButtonElement>(el, 'trigger')!.click();
     // availability() describes the task's default model, so the question may come again.
     await until(
-      () =>
-        el.summary.length > 0 || (part<HTMLButtonElement>(el, 'consent-accept')?.click(), false),
+      () => {
+        part<HTMLButtonElement>(el, 'consent-accept')?.click();
+        return el.summary.length > 0;
+      },
       'first tokens',
       60000,
     );

@@ -109,7 +109,8 @@ export class KlarReadability extends KlarElement {
     const text =
       source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement
         ? source.value
-        : (source.innerText ?? source.textContent ?? '');
+        : // biome-ignore lint/performance/useDomNodeTextContent: rendered text keeps paragraph breaks and skips hidden parts
+          (source.innerText ?? source.textContent ?? '');
     this.text = text;
     this.figures = text.trim() ? readabilityOf(text, this.locale) : undefined;
     const figures = this.figures;

@@ -193,8 +193,10 @@ export class KlarSummary extends KlarElement {
       const el = root.getElementById?.(this.for) ?? this.ownerDocument.getElementById(this.for);
       if (!el) return '';
       if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+      // biome-ignore lint/performance/useDomNodeTextContent: rendered text keeps paragraph breaks and skips hidden parts
       return el.innerText || el.textContent || '';
     }
+    // biome-ignore lint/performance/useDomNodeTextContent: as above
     return this.innerText || this.textContent || '';
   }
 
