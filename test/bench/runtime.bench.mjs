@@ -49,7 +49,7 @@ try {
       `${r.backend.padEnd(8)}${f(r.coldLoadMs)}${f(r.cachedLoadMs, 1).padStart(13)}${f(r.ttftMs)}${f(r.tokensPerSecond)}${f(r.longestMainThreadTaskMs).padStart(16)}`,
     );
   }
-  console.log('In one worker, alternating rounds, median of 3 (tokens/s):');
+  console.log('In one worker, alternating rounds, median of 5 (tokens/s):');
   console.log('backend   Klar engine  bare transformers.js  Klar/bare');
   for (const r of results) {
     console.log(

@@ -42,7 +42,7 @@ async function measure(backend: 'webgpu' | 'wasm') {
     bareTokensPerSecond: number;
   }>((resolve) => {
     bare.onmessage = (e) => resolve(e.data);
-    bare.postMessage({ model: MODEL, prompt: PROMPT, tokens: TOKENS, device: backend, rounds: 3 });
+    bare.postMessage({ model: MODEL, prompt: PROMPT, tokens: TOKENS, device: backend, rounds: 5 });
   });
   bare.terminate();
   return {

@@ -93,16 +93,15 @@ export class WorkerEngine implements KlarEngine {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
     const requestId = `w${++requestCounter}`;
+    // Both callbacks always exist: on the worker side a comlink proxy's property is always
+    // truthy, so a missing one would be called anyway and fail on this side.
     const callbacks = Comlink.proxy<RequestCallbacks>({
-      ...(onProgress ? { onProgress: (event) => onProgress(event) } : {}),
-      // After abort the page gets no more tokens, even those already in flight from the worker.
-      ...(onToken
-        ? {
-            onTokens: (chunks) => {
-              for (const chunk of chunks) if (!signal?.aborted) onToken(chunk);
-            },
-          }
-        : {}),
+      onProgress: (event) => onProgress?.(event),
+      onTokens: (chunks) => {
+        if (!onToken) return;
+        // After abort the page gets no more tokens, even those already in flight from the worker.
+        for (const chunk of chunks) if (!signal?.aborted) onToken(chunk);
+      },
     });
     const onAbort = () => void this.#remote.cancel(requestId);
     signal?.addEventListener('abort', onAbort, { once: true });
