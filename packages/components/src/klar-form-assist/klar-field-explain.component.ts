@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
@@ -18,20 +17,41 @@ import { proposalStyles } from './klar-form-assist.styles.js';
 export class KlarFieldExplain extends KlarElement {
   static override styles = [baseStyles, proposalStyles];
 
+  static override properties: PropertyDeclarations = {
+    label: {},
+    help: { attribute: false },
+    topic: { attribute: false },
+    model: {},
+    open: { state: true },
+    text: { state: true },
+    fromModel: { state: true },
+    busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.label = '';
+    this.help = '';
+    this.topic = '';
+    this.model = '';
+    this.open = false;
+    this.text = '';
+    this.fromModel = '';
+    this.busy = false;
+  }
+
   /** The field's label. */
-  @property() label = '';
+  declare label: string;
   /** The agency's own explanation (from `data-klar-help`); preferred over the model. */
-  @property({ attribute: false }) help = '';
+  declare help: string;
   /** What the form is about, for the model's context (the form's heading or name). */
-  @property({ attribute: false }) topic = '';
+  declare topic: string;
   /** Model id; default: the page's setting. */
-  @property() model = '';
-
-  @state() private open = false;
-  @state() private text = '';
-  @state() private fromModel = '';
-  @state() private busy = false;
-
+  declare model: string;
+  declare private open: boolean;
+  declare private text: string;
+  declare private fromModel: string;
+  declare private busy: boolean;
   readonly #model = new ModelController(this, 'text-generation');
   #abort: AbortController | undefined;
 

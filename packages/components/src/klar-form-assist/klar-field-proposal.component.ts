@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { KlarElement } from '../shared/klar-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { proposalStyles } from './klar-form-assist.styles.js';
@@ -20,15 +19,29 @@ export interface ProposalDecision {
 export class KlarFieldProposal extends KlarElement {
   static override styles = [baseStyles, proposalStyles];
 
-  /** The field's `name`. */
-  @property({ reflect: true }) field = '';
-  /** The field's label, for the accessible names of the buttons. */
-  @property() label = '';
-  /** The proposed value as people read it. */
-  @property({ attribute: false }) display = '';
-  /** The model's name, for the AI label. */
-  @property({ attribute: false }) modelName = '';
+  static override properties: PropertyDeclarations = {
+    field: { reflect: true },
+    label: {},
+    display: { attribute: false },
+    modelName: { attribute: false },
+  };
 
+  constructor() {
+    super();
+    this.field = '';
+    this.label = '';
+    this.display = '';
+    this.modelName = '';
+  }
+
+  /** The field's `name`. */
+  declare field: string;
+  /** The field's label, for the accessible names of the buttons. */
+  declare label: string;
+  /** The proposed value as people read it. */
+  declare display: string;
+  /** The model's name, for the AI label. */
+  declare modelName: string;
   #decide(accepted: boolean): void {
     this.dispatchEvent(
       new CustomEvent<ProposalDecision>('klar-proposal-decision', {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
@@ -44,19 +43,34 @@ interface Proposal {
 export class KlarFormAssist extends KlarElement {
   static override styles = [baseStyles, formAssistStyles];
 
+  static override properties: PropertyDeclarations = {
+    for: { reflect: true },
+    model: {},
+    explain: { type: Boolean, reflect: true },
+    working: { state: true },
+    status: { state: true },
+    announcement: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.for = '';
+    this.model = '';
+    this.explain = false;
+    this.working = false;
+    this.status = '';
+    this.announcement = '';
+  }
+
   /** Id of the form to assist (same root). Default: the slotted or enclosing `<form>`. */
-  @property({ reflect: true }) for = '';
-
+  declare for: string;
   /** Model id from the manifest. Default: the page's setting, else the task's default. */
-  @property() model = '';
-
+  declare model: string;
   /** Adds a "What does … mean?" button after each field's label. */
-  @property({ type: Boolean, reflect: true }) explain = false;
-
-  @state() private working = false;
-  @state() private status = '';
-  @state() private announcement = '';
-
+  declare explain: boolean;
+  declare private working: boolean;
+  declare private status: string;
+  declare private announcement: string;
   readonly #model = new ModelController(this, 'text-generation');
   readonly #proposals = new Map<string, Proposal>();
   #abort: AbortController | undefined;

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { modelBytes } from '../shared/context.js';
 import type { Availability, CachedModelInfo, ModelTask } from '../shared/engine-types.js';
 import { formatBytes } from '../shared/i18n/localize.js';
@@ -30,16 +29,29 @@ import { modelStatusStyles } from './klar-model-status.styles.js';
 export class KlarModelStatus extends KlarElement {
   static override styles = [baseStyles, modelStatusStyles];
 
+  static override properties: PropertyDeclarations = {
+    task: {},
+    model: {},
+    availability: { state: true },
+    stored: { state: true },
+    announcement: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.task = 'text-generation';
+    this.model = '';
+    this.stored = [];
+    this.announcement = '';
+  }
+
   /** The task whose model is described. */
-  @property() task: ModelTask = 'text-generation';
-
+  declare task: ModelTask;
   /** Model id; default: the page's setting, else the task's default. */
-  @property() model = '';
-
-  @state() private availability: Availability | undefined;
-  @state() private stored: readonly CachedModelInfo[] = [];
-  @state() private announcement = '';
-
+  declare model: string;
+  declare private availability: Availability | undefined;
+  declare private stored: readonly CachedModelInfo[];
+  declare private announcement: string;
   #model: ModelController | undefined;
 
   get #controller(): ModelController {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { isStored } from '../shared/model-controller.js';
@@ -34,25 +33,30 @@ type Field = HTMLTextAreaElement | HTMLInputElement;
  */
 export class KlarPiiGuard extends KlarElement {
   static override styles = [baseStyles, piiGuardStyles];
+
+  static override properties: PropertyDeclarations = {
+    maskOperator: { attribute: 'mask-operator' },
+    confirmOnSubmit: { type: Boolean, attribute: 'confirm-on-submit' },
+    names: { type: Boolean },
+    allow: {},
+    findings: { state: true },
+    asking: { state: true },
+    announcement: { state: true },
+  };
+
   static formAssociated = true;
 
   /** How hidden data reads: `placeholder` ([PERSONNUMMER 1]), `partial` (19900101-****) or `redact`. */
-  @property({ attribute: 'mask-operator' }) maskOperator: 'placeholder' | 'partial' | 'redact' =
-    'placeholder';
-
+  declare maskOperator: 'placeholder' | 'partial' | 'redact';
   /** Ask before the form is sent while personal data remains (the citizen can always send anyway). */
-  @property({ type: Boolean, attribute: 'confirm-on-submit' }) confirmOnSubmit = false;
-
+  declare confirmOnSubmit: boolean;
   /** Also look for names with the token-classification model, if it is already on the device. */
-  @property({ type: Boolean }) names = false;
-
+  declare names: boolean;
   /** Types not to point out (e.g. `email` in a contact field). Space-separated. */
-  @property() allow = '';
-
-  @state() private findings: readonly PiiSpan[] = [];
-  @state() private asking = false;
-  @state() private announcement = '';
-
+  declare allow: string;
+  declare private findings: readonly PiiSpan[];
+  declare private asking: boolean;
+  declare private announcement: string;
   readonly #internals: ElementInternals;
   #field: Field | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +68,13 @@ export class KlarPiiGuard extends KlarElement {
 
   constructor() {
     super();
+    this.maskOperator = 'placeholder';
+    this.confirmOnSubmit = false;
+    this.names = false;
+    this.allow = '';
+    this.findings = [];
+    this.asking = false;
+    this.announcement = '';
     this.#internals = this.attachInternals();
   }
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { baseStyles } from '../shared/styles.js';
@@ -28,16 +27,29 @@ type Source = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
 export class KlarReadability extends KlarElement {
   static override styles = [baseStyles, readabilityStyles];
 
+  static override properties: PropertyDeclarations = {
+    for: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    figures: { state: true },
+    text: { state: true },
+    announcement: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.for = '';
+    this.open = false;
+    this.text = '';
+    this.announcement = '';
+  }
+
   /** Id of the textarea, input or element to measure (looked up in the same root). */
-  @property({ reflect: true }) for = '';
-
+  declare for: string;
   /** Show the long words and sentences. Reflects the toggle button. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  @state() private figures: ReadabilityFigures | undefined;
-  @state() private text = '';
-  @state() private announcement = '';
-
+  declare open: boolean;
+  declare private figures: ReadabilityFigures | undefined;
+  declare private text: string;
+  declare private announcement: string;
   #source: Source | undefined;
   #observer: MutationObserver | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
@@ -49,28 +48,52 @@ type Status = 'idle' | 'working' | 'done' | 'stopped';
 export class KlarSummary extends KlarElement {
   static override styles = [baseStyles, summaryStyles];
 
+  static override properties: PropertyDeclarations = {
+    chunkPart: { state: true },
+    for: { reflect: true },
+    model: {},
+    maxNewTokens: { type: Number, attribute: 'max-new-tokens' },
+    fallbackSentences: { type: Number, attribute: 'fallback-sentences' },
+    status: { state: true },
+    kind: { state: true },
+    output: { state: true },
+    report: { state: true },
+    modelName: { state: true },
+    announcement: { state: true },
+    original: { state: true },
+    summaryFigures: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.for = '';
+    this.model = '';
+    this.maxNewTokens = 256;
+    this.fallbackSentences = 3;
+    this.status = 'idle';
+    this.kind = 'model';
+    this.output = '';
+    this.modelName = '';
+    this.announcement = '';
+  }
+
   /** Id of the element whose text is summarised (same root). Default: the slotted content. */
-  @property({ reflect: true }) for = '';
-
+  declare for: string;
   /** Model id from the manifest. Default: the page's setting, else the task's default model. */
-  @property() model = '';
-
+  declare model: string;
   /** Upper bound on generated tokens per chunk. */
-  @property({ type: Number, attribute: 'max-new-tokens' }) maxNewTokens = 256;
-
+  declare maxNewTokens: number;
   /** Sentences in the extractive fallback. */
-  @property({ type: Number, attribute: 'fallback-sentences' }) fallbackSentences = 3;
-
-  @state() private status: Status = 'idle';
-  @state() private kind: 'model' | 'extractive' = 'model';
-  @state() private output = '';
-  @state() private report: FaithfulnessReport | undefined;
-  @state() private chunkPart: { index: number; count: number } | undefined;
-  @state() private modelName = '';
-  @state() private announcement = '';
-  @state() private original: ReadabilityFigures | undefined;
-  @state() private summaryFigures: ReadabilityFigures | undefined;
-
+  declare fallbackSentences: number;
+  declare private status: Status;
+  declare private kind: 'model' | 'extractive';
+  declare private output: string;
+  declare private report: FaithfulnessReport | undefined;
+  declare private chunkPart: { index: number; count: number } | undefined;
+  declare private modelName: string;
+  declare private announcement: string;
+  declare private original: ReadabilityFigures | undefined;
+  declare private summaryFigures: ReadabilityFigures | undefined;
   readonly #model = new ModelController(this, 'text-generation');
   #abort: AbortController | undefined;
 

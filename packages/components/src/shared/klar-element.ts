@@ -1,19 +1,26 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { type KlarContext, klarContextFor } from './context.js';
 import type { KlarEngine } from './engine-types.js';
 import { resolveLocale, type Translation, translationFor } from './i18n/localize.js';
 
 /** Base of every Klar element: language, translations and the page's shared engine. */
 export class KlarElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    translations: { attribute: false },
+    engine: { attribute: false },
+    locale: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.locale = 'sv';
+  }
+
   /** Integrator overrides for any of the element's strings. */
-  @property({ attribute: false }) translations?: Partial<Translation>;
-
+  declare translations?: Partial<Translation>;
   /** An engine for this element only (tests, special pages). Default: the page's shared one. */
-  @property({ attribute: false }) engine?: KlarEngine;
-
-  @state() protected locale = 'sv';
-
+  declare engine?: KlarEngine;
+  declare protected locale: string;
   #langObserver: MutationObserver | undefined;
 
   protected get t(): Translation {
