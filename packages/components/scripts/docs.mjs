@@ -36,7 +36,12 @@ for (const mod of manifest.modules) {
       `Class \`${d.name}\` in \`${mod.path}\`.`,
       '',
     );
-    const attrs = (d.attributes ?? []).filter((a) => a.name);
+    const hidden = new Set(
+      (d.members ?? [])
+        .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
+        .map((m) => m.name),
+    );
+    const attrs = (d.attributes ?? []).filter((a) => a.name && !hidden.has(a.fieldName));
     if (attrs.length)
       out.push(
         '**Attributes**',
