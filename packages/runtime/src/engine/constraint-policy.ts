@@ -12,6 +12,8 @@ export interface ConstraintPolicy {
   readonly allowed: (mask: Uint8Array) => void;
   advance(tokenId: number): void;
   isComplete(): boolean;
+  /** Schema rules the constraint could not enforce (checked again after generation). */
+  readonly warnings: readonly string[];
 }
 
 // Decoding every token of a real vocabulary takes a while: do it once per tokenizer.
@@ -20,10 +22,11 @@ const vocabularies = new WeakMap<PreTrainedTokenizer, TokenVocabulary>();
 export function createConstraintPolicy(
   tokenizer: PreTrainedTokenizer,
   constraint: GenerationConstraint,
+  eosTokenIds: readonly number[],
 ): ConstraintPolicy {
   let vocabulary = vocabularies.get(tokenizer);
   if (!vocabulary) {
-    vocabulary = buildTokenVocabulary(tokenizer);
+    vocabulary = buildTokenVocabulary(tokenizer, eosTokenIds.length ? { eosTokenIds } : {});
     vocabularies.set(tokenizer, vocabulary);
   }
   const tokens = createJsonSchemaConstraint(constraint.schema, vocabulary);
@@ -32,5 +35,6 @@ export function createConstraintPolicy(
     allowed: (mask) => tokens.allowedTokens(mask),
     advance: (tokenId) => tokens.advance(tokenId),
     isComplete: () => tokens.isComplete(),
+    warnings: tokens.warnings,
   };
 }

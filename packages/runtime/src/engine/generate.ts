@@ -50,8 +50,19 @@ export async function generateText(
       );
     }
     const constraint = request.constraint
-      ? createConstraintPolicy(loaded.tokenizer, request.constraint)
+      ? createConstraintPolicy(loaded.tokenizer, request.constraint, [...eosIds(loaded)])
       : null;
+    for (const warning of constraint?.warnings ?? []) {
+      options.onProgress?.({
+        status: 'warning',
+        requestId,
+        model: loaded.entry.id,
+        warning: new KlarError(
+          'invalid-input',
+          `The output format cannot enforce: ${warning}`,
+        ).toJSON(),
+      });
+    }
     const random = seededRandom(request.sampling?.seed ?? (Math.random() * 2 ** 32) >>> 0);
     const stops = new StopStrings(request.stop);
     const progress: Progress = { tokens: [], text: '', shown: '', stopAt: -1 };
