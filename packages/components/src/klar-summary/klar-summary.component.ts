@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { isAborted } from '../shared/errors.js';
+import { errorCode, isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
@@ -11,7 +11,7 @@ import {
   readabilityOf,
   sentencesOf,
 } from '../shared/text.js';
-import { chunkBudget, chunkBySentences } from './chunk.js';
+import { chunkBudget, chunkBySentences, splitInTwo } from './chunk.js';
 import { checkFaithfulness, type FaithfulnessReport } from './faithfulness.js';
 import { summaryStyles } from './klar-summary.styles.js';
 import { summaryMessages } from './prompt.js';
@@ -132,25 +132,41 @@ export class KlarSummary extends KlarElement {
     const budget = chunkBudget(entry?.contextLength ?? 2048, this.maxNewTokens);
     const chunks = chunkBySentences(source, sentencesOf(source), budget);
     try {
-      for (const [i, chunk] of chunks.entries()) {
-        this.chunkPart = chunks.length > 1 ? { index: i + 1, count: chunks.length } : undefined;
-        if (i > 0) this.output += '\n\n';
-        const result = await engine.generate(
-          {
-            ...(acquired.model ? { model: acquired.model } : {}),
-            messages: summaryMessages(chunk, this.chunkPart),
-            maxNewTokens: this.maxNewTokens,
-            sampling: { temperature: 0 },
-          },
-          {
-            signal: abort.signal,
-            onProgress: this.#model.onProgress,
-            onToken: (token) => {
-              if (this.#model.phase !== 'ready') this.#model.ready();
-              this.output += token.text;
+      let done = 0;
+      while (chunks.length) {
+        const chunk = chunks.shift()!;
+        const count = done + 1 + chunks.length;
+        this.chunkPart = count > 1 ? { index: done + 1, count } : undefined;
+        let result: Awaited<ReturnType<typeof engine.generate>>;
+        const before = this.output;
+        if (done > 0) this.output += '\n\n';
+        try {
+          result = await engine.generate(
+            {
+              ...(acquired.model ? { model: acquired.model } : {}),
+              messages: summaryMessages(chunk, this.chunkPart),
+              maxNewTokens: this.maxNewTokens,
+              sampling: { temperature: 0 },
             },
-          },
-        );
+            {
+              signal: abort.signal,
+              onProgress: this.#model.onProgress,
+              onToken: (token) => {
+                if (this.#model.phase !== 'ready') this.#model.ready();
+                this.output += token.text;
+              },
+            },
+          );
+        } catch (error) {
+          // The estimate of characters per token was too optimistic for this model: split and retry.
+          if (errorCode(error) === 'input-too-long' && chunk.length > 200) {
+            this.output = before;
+            chunks.unshift(...splitInTwo(chunk));
+            continue;
+          }
+          throw error;
+        }
+        done += 1;
         this.#model.ready(result.backend);
         this.modelName = entry?.name ?? result.model;
         if (result.finishReason === 'aborted' || abort.signal.aborted) break;

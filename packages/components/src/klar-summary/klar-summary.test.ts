@@ -239,4 +239,25 @@ describe('klar-summary', () => {
       delete (navigator as { onLine?: boolean }).onLine;
     }
   });
+
+  it('splits a chunk again when the model says the input is too long', async () => {
+    const engine = new FakeEngine({ tokens: ['Kort.'], maxPromptChars: 900 });
+    provideKlar({ engine, manifest: testManifest });
+    const long = Array.from(
+      { length: 12 },
+      (_, i) => `Detta är mening nummer ${i + 1} i ett beslut om bidrag.`,
+    ).join(' ');
+    const main = await fixture<HTMLElement>(
+      `<div><klar-summary>${long} ${LETTER}</klar-summary></div>`,
+    );
+    const el = main.querySelector('klar-summary')!;
+    part<HTMLButtonElement>(el, 'trigger')!.click();
+    await until(() => announcement(el), 'done');
+    equal(announcement(el), 'Sammanfattningen är klar.');
+    assert(engine.requests.length >= 3, `requests: ${engine.requests.length}`);
+    assert(
+      el.summary.startsWith('Kort.') && !el.summary.startsWith('\n'),
+      JSON.stringify(el.summary),
+    );
+  });
 });

@@ -15,6 +15,8 @@ export interface FakeEngineOptions {
   readonly availability?: Availability;
   /** `generate` rejects with a KlarError-shaped error of this code. */
   readonly failWith?: string;
+  /** Reject prompts longer than this many characters with `input-too-long`. */
+  readonly maxPromptChars?: number;
   /** Emit download progress before the first token. */
   readonly download?: { readonly total: number; readonly steps: number };
   readonly backend?: 'webgpu' | 'wasm';
@@ -51,6 +53,11 @@ export class FakeEngine implements KlarEngine {
         });
       });
     if (signal?.aborted) throw klarError('aborted');
+    const promptChars =
+      (request.prompt ?? '').length +
+      (request.messages ?? []).reduce((n, m) => n + m.content.length, 0);
+    if (this.options.maxPromptChars && promptChars > this.options.maxPromptChars)
+      throw klarError('input-too-long');
     const model = request.model ?? 'fake/model';
     if (this.options.download) {
       const { total, steps } = this.options.download;
