@@ -31,7 +31,7 @@ export interface FormSchema {
 
 const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'password']);
 /** Cap for free-text fields without `maxlength`, so generation stays short. */
-export const DEFAULT_MAX_LENGTH = 120;
+export const DEFAULT_MAX_LENGTH = 60;
 
 function clean(text: string | null | undefined): string {
   return (text ?? '')
@@ -71,8 +71,12 @@ function stringSchema(control: HTMLInputElement | HTMLTextAreaElement): Record<s
   if (type === 'date') schema.format = 'date';
   const pattern = control instanceof HTMLInputElement ? control.getAttribute('pattern') : null;
   if (pattern) schema.pattern = `^(?:${pattern})$`;
-  if (control.maxLength > 0) schema.maxLength = control.maxLength;
-  else if (type !== 'date') schema.maxLength = DEFAULT_MAX_LENGTH;
+  // Proposals are short values; a long free-text field is capped too, so generation stays short.
+  if (type !== 'date')
+    schema.maxLength =
+      control.maxLength > 0
+        ? Math.min(control.maxLength, DEFAULT_MAX_LENGTH * 2)
+        : DEFAULT_MAX_LENGTH;
   if (control.minLength > 0) schema.minLength = control.minLength;
   return schema;
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { isAborted } from '../shared/errors.js';
+import { errorCode, isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
@@ -148,19 +148,32 @@ export class KlarFormAssist extends KlarElement {
       return 0;
     }
     const schema = formSchema(form);
-    const request = buildAssistRequest(text, schema, this.locale);
+    const contextLength = acquired.entry?.contextLength;
     const modelName = acquired.entry?.name ?? acquired.model ?? '';
+    const ask = (compact: boolean) => {
+      const request = buildAssistRequest(text, schema, this.locale, {
+        compact,
+        ...(contextLength ? { contextLength } : {}),
+      });
+      return acquired.engine
+        .generate(
+          {
+            ...(acquired.model ? { model: acquired.model } : {}),
+            messages: request.messages,
+            maxNewTokens: request.maxNewTokens,
+            sampling: { temperature: 0 },
+            constraint: { type: 'json-schema', schema: request.schema },
+          },
+          { signal: abort.signal, onProgress: this.#model.onProgress },
+        )
+        .then((result) => ({ result, request }));
+    };
     try {
-      const result = await acquired.engine.generate(
-        {
-          ...(acquired.model ? { model: acquired.model } : {}),
-          messages: request.messages,
-          maxNewTokens: request.maxNewTokens,
-          sampling: { temperature: 0 },
-          constraint: { type: 'json-schema', schema: request.schema },
-        },
-        { signal: abort.signal, onProgress: this.#model.onProgress },
-      );
+      // A long description or a small model: try again without the field list in the prompt.
+      const { result, request } = await ask(false).catch((error: unknown) => {
+        if (errorCode(error) === 'input-too-long') return ask(true);
+        throw error;
+      });
       this.#model.ready(result.backend);
       const count = this.#show(
         schema.fields,

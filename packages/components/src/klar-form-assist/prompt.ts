@@ -45,23 +45,56 @@ function describe(field: FieldInfo): string {
  * placeholders; a field that takes identifiers (pattern, email, tel) may only receive one of the
  * placeholders whose real value fits it (or null), so the model never copies digits.
  */
+export interface AssistOptions {
+  /** The model's context in tokens; the request is sized to fit it. */
+  readonly contextLength?: number;
+  /** Leave the field list out of the prompt (the schema still constrains the output). */
+  readonly compact?: boolean;
+}
+
+/** Which kinds of personal data a control may receive as a placeholder. */
+function acceptsKind(field: FieldInfo, kind: string): boolean {
+  const control = field.controls[0];
+  if (!(control instanceof HTMLInputElement)) return false;
+  if (control.type === 'email') return kind === 'email';
+  if (control.type === 'tel') return kind === 'phone';
+  return kind !== 'email' && kind !== 'phone';
+}
+
+/**
+ * The prompt and the schema for one request. Identifiers in the citizen's text become
+ * placeholders; a field that takes identifiers (pattern, email, tel) may only receive one of the
+ * placeholders whose real value fits it (or null), so the model never copies digits.
+ */
 export function buildAssistRequest(
   description: string,
   form: FormSchema,
   locale: string,
+  options: AssistOptions = {},
 ): AssistRequest {
   const findings = personalDataIn(description);
+  const kindOf = new Map(findings.map((f) => [f.text, f.type]));
   const masked = maskWithPlaceholders(description, locale, findings);
   const properties: Record<string, Record<string, unknown>> = { ...form.schema.properties };
   for (const field of form.fields) {
     if (!identifierField(field)) continue;
     const fitting = [...masked.values]
-      .filter(([, original]) => fitValue(field, original) !== undefined)
+      .filter(
+        ([, original]) =>
+          acceptsKind(field, kindOf.get(original) ?? '') && fitValue(field, original) !== undefined,
+      )
       .map(([p]) => p);
     if (fitting.length)
       properties[field.name] = { enum: [...fitting, null], description: field.schema.description };
   }
   const schema = { ...form.schema, properties };
+  const fieldList = options.compact
+    ? ''
+    : `Formulärets fält:\n${form.fields.map(describe).join('\n')}\n\n`;
+  const messages: ChatMessage[] = [
+    { role: 'system', content: SYSTEM },
+    { role: 'user', content: `${fieldList}Personens beskrivning:\n${masked.text}` },
+  ];
   let budget = 16;
   for (const field of form.fields) {
     const p = properties[field.name] ?? {};
@@ -74,16 +107,11 @@ export function buildAssistRequest(
           : 8;
     budget += field.name.length + 6 + valueTokens;
   }
-  return {
-    messages: [
-      { role: 'system', content: SYSTEM },
-      {
-        role: 'user',
-        content: `Formulärets fält:\n${form.fields.map(describe).join('\n')}\n\nPersonens beskrivning:\n${masked.text}`,
-      },
-    ],
-    schema,
-    maxNewTokens: Math.min(budget, 2048),
-    restore: masked.restore,
-  };
+  let maxNewTokens = Math.min(budget, 2048);
+  if (options.contextLength) {
+    // Small tokenizers use about 2 characters per token; keep room for the chat template.
+    const promptTokens = Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 2) + 32;
+    maxNewTokens = Math.max(32, Math.min(maxNewTokens, options.contextLength - promptTokens));
+  }
+  return { messages, schema, maxNewTokens, restore: masked.restore };
 }
