@@ -36,6 +36,12 @@ function setLang(lang: DemoLang): void {
     toggle.lang = lang === 'sv' ? 'en' : 'sv';
     toggle.textContent = lang === 'sv' ? 'In English' : 'På svenska';
   }
+  // Point the helpers at the letter in the chosen language (the decision page has both).
+  if (document.querySelector(`#beslut-${lang}`)) {
+    for (const el of document.querySelectorAll('klar-summary, klar-readability')) {
+      el.setAttribute('for', `beslut-${lang}`);
+    }
+  }
   // Keep the model choice when following links between the pages.
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]')) {
     const url = new URL(a.href, location.href);
