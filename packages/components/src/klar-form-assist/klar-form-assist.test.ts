@@ -98,7 +98,7 @@ describe('form-schema', () => {
     equal(schema.properties.antal!.maximum, 20);
     equal(schema.properties.datum!.format, 'date');
     deepEqual(schema.properties.samtycke!.type, ['boolean', 'null']);
-    equal(schema.properties.ovrigt!.maxLength, 120, "capped");
+    equal(schema.properties.ovrigt!.maxLength, 120, 'capped');
     equal(schema.properties.namn!.description, 'Namn');
     assert(documentMatchesSchema({ namn: 'A', pnr: null }, schema));
     assert(!documentMatchesSchema({ namn: 'A' }, schema), 'required key missing');

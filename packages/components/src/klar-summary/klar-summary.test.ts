@@ -260,4 +260,20 @@ describe('klar-summary', () => {
       JSON.stringify(el.summary),
     );
   });
+
+  it('one answer to the download question holds for every element on the page', async () => {
+    const engine = new FakeEngine({ availability: 'downloadable' });
+    provideKlar({ engine, manifest: testManifest });
+    const main = await fixture<HTMLElement>(
+      `<div><klar-summary for="l" id="a"></klar-summary><klar-summary for="l" id="b"></klar-summary><p id="l">${LETTER}</p></div>`,
+    );
+    const [a, b] = [main.querySelector('#a')!, main.querySelector('#b')!];
+    part<HTMLButtonElement>(a, 'trigger')!.click();
+    part<HTMLButtonElement>(b, 'trigger')!.click();
+    await until(() => part(a, 'consent') && part(b, 'consent'), 'both ask');
+    part<HTMLButtonElement>(a, 'consent-accept')!.click();
+    await until(() => announcement(a) && announcement(b), 'both done');
+    equal(announcement(b), 'Sammanfattningen är klar.');
+    equal(engine.requests.length, 2);
+  });
 });

@@ -91,16 +91,24 @@ export class ModelController implements ReactiveController {
       let decision = context.consent.get(key);
       if (!decision) {
         this.#set('consent');
+        // Another element on the page may get the answer first: it holds for the page.
+        const onAnswer = () => {
+          const answered = context.consent.get(key);
+          if (answered) this.answer(answered === 'granted');
+        };
+        context.addEventListener('change', onAnswer);
         const granted = await new Promise<boolean | undefined>((resolve) => {
           this.#consent = resolve;
-        });
+        }).finally(() => context.removeEventListener('change', onAnswer));
         if (granted === undefined) {
           this.#set('idle');
           return undefined;
         }
         decision = granted ? 'granted' : 'declined';
-        context.setConsent(key, decision);
-        emit(this.host, 'klar-model-consent', { model: key, granted });
+        if (!context.consent.has(key)) {
+          context.setConsent(key, decision);
+          emit(this.host, 'klar-model-consent', { model: key, granted });
+        }
       }
       if (decision === 'declined') return this.fail('declined');
     }
