@@ -27,7 +27,10 @@ test('incremental decoding equals a full decode at every step', async () => {
   }
   // A random token stream, including byte tokens that split multi-byte characters.
   let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const ids = Array.from({ length: 300 }, () => Math.floor(random() * 509));
   const decoder = new IncrementalDecoder(decode);
   for (let n = 1; n <= ids.length; n++)
