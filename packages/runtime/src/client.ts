@@ -128,7 +128,8 @@ class Client extends EventTarget implements KlarClient {
     return this.#engine.classifyTokens(request, this.#withEvents(options));
   }
 
-  availability: KlarEngine['availability'] = (task) => this.#engine.availability(task);
+  availability: KlarEngine['availability'] = (task, model) =>
+    this.#engine.availability(task, model);
   listCache: KlarEngine['listCache'] = () => this.#engine.listCache();
   clearCache: KlarEngine['clearCache'] = (model) => this.#engine.clearCache(model);
   backends: KlarEngine['backends'] = () => this.#engine.backends();

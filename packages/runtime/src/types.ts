@@ -175,7 +175,8 @@ export interface KlarEngine {
     request: TokenClassifyRequest,
     options?: RequestOptions,
   ): Promise<TokenClassifyResult>;
-  availability(task: ModelTask): Promise<Availability>;
+  /** For the task's default model, or for `model` when given. */
+  availability(task: ModelTask, model?: string): Promise<Availability>;
   listCache(): Promise<readonly CachedModelInfo[]>;
   clearCache(model?: string): Promise<void>;
   /** The backend each loaded model runs on right now. */

@@ -73,8 +73,8 @@ export class LocalEngine implements KlarEngine {
     );
   }
 
-  availability(task: ModelTask): Promise<Availability> {
-    return this.#guard(() => this.#host.availability(task));
+  availability(task: ModelTask, model?: string): Promise<Availability> {
+    return this.#guard(() => this.#host.availability(task, model));
   }
 
   listCache(): Promise<readonly CachedModelInfo[]> {

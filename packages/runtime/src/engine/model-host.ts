@@ -169,7 +169,7 @@ export class ModelHost {
     return Object.fromEntries([...this.#settled].map(([id, m]) => [id, m.backend]));
   }
 
-  async availability(task: ModelTask): Promise<Availability> {
+  async availability(task: ModelTask, model?: string): Promise<Availability> {
     const manifest = await this.manifest();
     const probe = this.#config.backend === 'wasm' ? null : await this.#webgpu();
     const backend: Backend = probe?.available && !this.#webgpuBroken ? 'webgpu' : 'wasm';
@@ -178,6 +178,7 @@ export class ModelHost {
     try {
       resolved = resolveModel(manifest, {
         task,
+        id: model,
         backend,
         supportsFp16: probe?.fp16 ?? false,
         maxModelBytes: this.#config.maxModelBytes,

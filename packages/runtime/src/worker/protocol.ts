@@ -35,7 +35,7 @@ export interface WorkerApi {
     callbacks: RequestCallbacks,
   ): Promise<TokenClassifyResult>;
   cancel(requestId: string): void;
-  availability(task: ModelTask): Promise<Availability>;
+  availability(task: ModelTask, model?: string): Promise<Availability>;
   listCache(): Promise<readonly CachedModelInfo[]>;
   clearCache(model?: string): Promise<void>;
   backends(): Promise<Readonly<Record<string, Backend>>>;

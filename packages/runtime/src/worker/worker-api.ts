@@ -106,7 +106,7 @@ export function createWorkerApi(): WorkerApi {
     cancel(requestId) {
       controllers.get(requestId)?.abort();
     },
-    availability: (task) => requireEngine().availability(task),
+    availability: (task, model) => requireEngine().availability(task, model),
     listCache: () => requireEngine().listCache(),
     clearCache: (model) => requireEngine().clearCache(model),
     backends: () => requireEngine().backends(),

@@ -56,8 +56,8 @@ export class WorkerEngine implements KlarEngine {
     );
   }
 
-  availability(task: ModelTask): Promise<Availability> {
-    return this.#remote.availability(task);
+  availability(task: ModelTask, model?: string): Promise<Availability> {
+    return this.#remote.availability(task, model);
   }
 
   listCache(): Promise<readonly CachedModelInfo[]> {

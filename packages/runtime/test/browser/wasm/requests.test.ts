@@ -117,6 +117,18 @@ describe('requests and errors', () => {
       'unavailable',
       'no ASR model among the fixtures',
     );
+    const withRealModels = fixtureClient({ backend: 'wasm' });
+    assertEqual(
+      await withRealModels.availability('text-generation', LM),
+      'available',
+      'a named stored model is available even when the task default is another model',
+    );
+    assertEqual(
+      await withRealModels.availability('text-generation'),
+      'downloadable',
+      'the real default model is not stored here',
+    );
+    await withRealModels.dispose();
     await local.dispose();
   });
 });
