@@ -139,7 +139,7 @@ export default {
     },
     {
       name: 'components',
-      files: ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'],
+      files: process.env.KLAR_FILES ?? ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'],
       browsers: [browser(webgpuArgs)],
     },
   ],
