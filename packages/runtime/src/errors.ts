@@ -1,3 +1,5 @@
+import { KlarBaseError } from '@klar/text/errors';
+
 /** Stable error codes. Integrators switch on `code`; the message is for people. */
 export type KlarErrorCode =
   | 'webgpu-unavailable'
@@ -24,7 +26,7 @@ export interface KlarErrorData {
 }
 
 /** The one error type Klar throws. It survives the worker boundary (see `transfer.ts`). */
-export class KlarError extends Error {
+export class KlarError extends KlarBaseError<KlarErrorCode> {
   override readonly name = 'KlarError' as const;
   readonly code: KlarErrorCode;
   readonly details?: Record<string, unknown>;
@@ -35,7 +37,7 @@ export class KlarError extends Error {
     if (details) this.details = details;
   }
 
-  toJSON(): KlarErrorData {
+  override toJSON(): KlarErrorData {
     return {
       name: this.name,
       code: this.code,

@@ -1,17 +1,9 @@
 // Vocabularies and a random driver shared by the constraint tests and benchmark.
+import { seededRandom } from '@klar/text/random';
 import type { TokenConstraint, TokenVocabulary } from '../src/constraints/index.js';
 
-/** Deterministic PRNG (mulberry32) so benchmark vocabularies are the same every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so benchmark vocabularies are the same every run (Klar's one copy). */
+export const prng: (seed: number) => () => number = seededRandom;
 
 const WORDS =
   'name namn the och hej Stock holm Göte borg gatan väg en ett är på för med mail gmail example se com år född ålder Anna Erik Östersund Malmö true false null'.split(

@@ -5,6 +5,7 @@
  */
 import Kontonummer from 'kontonummer';
 import { luhnCheckDigit } from '../src/pii/luhn.js';
+import { seededRandom } from '../src/random.js';
 
 export interface Planted {
   readonly type: string;
@@ -16,20 +17,8 @@ export interface CorpusLine {
   readonly planted: Planted | undefined;
 }
 
-/** Mulberry32: tiny seeded PRNG so the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function buildCorpus(lineCount: number, seed = 42): CorpusLine[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => int(0, 9)).join('');

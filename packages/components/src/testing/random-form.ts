@@ -1,13 +1,8 @@
 /** Seeded random `<form>`s for property-style tests of the schema and constrained decoding. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '@klar/text/random';
+
+/** Klar's one seeded PRNG, under the name the tests use. */
+export const rng: (seed: number) => () => number = seededRandom;
 
 const KINDS = [
   'text',

@@ -1,16 +1,8 @@
 import type { SamplingOptions } from '../types.js';
 
-/** mulberry32: tiny, fast, seedable; quality is ample for picking tokens. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The one seeded PRNG lives in @klar/text (shared with benchmarks and tests); re-exported here
+// so existing imports keep working.
+export { seededRandom } from '@klar/text/random';
 
 export function isSampling(options: SamplingOptions | undefined): boolean {
   return (options?.temperature ?? 0) > 0;
