@@ -16,6 +16,8 @@ const BROWSER_SERVICE_HOSTS = [
   'content-autofill.googleapis.com',
   'safebrowsing.googleapis.com',
   'www.google.com',
+  // Chromium 156's device registration (GCM), seen with background networking disabled.
+  'android.clients.google.com',
 ];
 
 function hostOf(requestLine) {
