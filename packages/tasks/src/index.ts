@@ -1,0 +1,61 @@
+/**
+ * @klar/tasks — task APIs shaped like the W3C Writing Assistance, Translator and Language
+ * Detector APIs. Framework-free; runs on the window (where the browser's built-in APIs live)
+ * and picks the source: the built-in API, or a Klar model through @klar/runtime.
+ */
+export {
+  type Claim,
+  type ClaimKind,
+  checkFaithfulness,
+  type FaithfulnessPiece,
+  type FaithfulnessReport,
+  findClaims,
+} from './faithfulness/faithfulness.js';
+export {
+  type LanguageDetectionResult,
+  LanguageDetector,
+  type LanguageDetectorCoreOptions,
+  type LanguageDetectorCreateOptions,
+} from './language-detector/language-detector.js';
+export { extractiveSummary, type PickedSentence } from './model-free/extractive.js';
+export type {
+  PlainLanguageLevel,
+  RewriteOptions,
+  RewriterAvailabilityOptions,
+  RewriterCreateOptions,
+  RewriterFormat,
+  RewriterLength,
+  RewriterTone,
+} from './rewriter/options.js';
+export { type KlarRewriterCreateOptions, Rewriter } from './rewriter/rewriter.js';
+export { type InputTooLongError, inputTooLong } from './shared/errors.js';
+export type { CheckedOutput, FaithfulnessListener } from './shared/faithfulness-hook.js';
+export { type PromptLanguage, pageLanguage } from './shared/language.js';
+export { DownloadProgressEvent } from './shared/monitor.js';
+export type {
+  Availability,
+  CreateMonitorCallback,
+  EngineSource,
+  KlarCreateOptions,
+  KlarSourceOptions,
+  TaskEngine,
+  TaskSource,
+} from './shared/types.js';
+export {
+  type LengthBudget,
+  lengthBudget,
+  type SummarizeOptions,
+  type SummarizerAvailabilityOptions,
+  type SummarizerCreateOptions,
+  type SummarizerFormat,
+  type SummarizerLength,
+  type SummarizerType,
+  type SummaryPartProgress,
+} from './summarizer/options.js';
+export { type KlarSummarizerCreateOptions, Summarizer } from './summarizer/summarizer.js';
+export {
+  Translator,
+  type TranslatorCoreOptions,
+  type TranslatorCreateOptions,
+} from './translator/translator.js';
+export * from './form-fill/index.js';
