@@ -1,7 +1,8 @@
 // One worker runs Klar's in-thread engine and bare transformers.js on the same model, in
 // alternating rounds, so the ratio measures Klar's own overhead and nothing else.
 import { AutoModelForCausalLM, AutoTokenizer, BaseStreamer, env } from '@huggingface/transformers';
-import { LocalEngine, resolveConfig } from '../../../packages/runtime/src/index.js';
+import { LocalEngine } from '../../../packages/runtime/src/engine/local-engine.js';
+import { resolveConfig } from '../../../packages/runtime/src/index.js';
 
 class Clock extends BaseStreamer {
   times: number[] = [];
