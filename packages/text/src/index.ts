@@ -14,11 +14,10 @@ export { partialMask } from './mask/partial.js';
 export { Pseudonymizer, type PseudonymizerOptions } from './mask/pseudonymizer.js';
 export { CONTEXT_BOOST, CONTEXT_WINDOW } from './pii/context.js';
 export {
+  builtInRegistry,
   type DetectWithRegistryOptions,
-  defaultRegistry,
   detectPersonalData,
   detectPersonalDataAsync,
-  registerRecognizer,
 } from './pii/detect.js';
 export { BUILT_IN_LABELS } from './pii/labels.js';
 export { luhnValid } from './pii/luhn.js';
@@ -41,6 +40,8 @@ export {
 export type {
   AsyncRecognizer,
   BuiltInPiiType,
+  ContextLookup,
+  DetectionContext,
   PiiCandidate,
   PiiSpan,
   PiiType,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  builtInRegistry,
   createPatternRecognizer,
   createRecognizerRegistry,
   createTokenClassificationRecognizer,
@@ -8,7 +9,6 @@ import {
   detectPersonalDataAsync,
   isKlarTextError,
   mask,
-  registerRecognizer,
 } from '../src/index.js';
 import { insertDash, typesOf, withCheckDigit } from './helpers.js';
 
@@ -40,14 +40,42 @@ describe('recogniser registry', () => {
     assert.equal(masked.restore('Svar om [CASE NUMBER 1]'), 'Svar om FK 2024-123456');
   });
 
-  it('registerRecognizer adds to the default registry and returns an undo', () => {
-    const remove = registerRecognizer(caseNumber());
-    try {
-      assert.deepEqual(typesOf(detectPersonalData('FK 2024-123456')), ['case-number']);
-    } finally {
-      remove();
-    }
+  it('has no shared mutable default: the built-in registry is read-only, yours is explicit', () => {
+    assert.throws(
+      () => builtInRegistry().register(caseNumber()),
+      (e) => isKlarTextError(e, 'invalid-option'),
+    );
+    const registry = createRecognizerRegistry({ recognizers: [caseNumber()] });
+    const remove = () => registry.unregister('fk-case-number');
+    assert.deepEqual(typesOf(detectPersonalData('FK 2024-123456', { registry })), ['case-number']);
+    // Another registry, and the default path, never see it.
     assert.deepEqual(detectPersonalData('FK 2024-123456'), []);
+    assert.deepEqual(createRecognizerRegistry().detect('FK 2024-123456'), []);
+    assert.ok(remove());
+    assert.deepEqual(detectPersonalData('FK 2024-123456', { registry }), []);
+  });
+
+  it('keeps no context between detections or registries', () => {
+    const a = createRecognizerRegistry({ builtIns: false });
+    a.register(
+      createPatternRecognizer({
+        id: 'ticket',
+        type: 'ticket',
+        pattern: /\bT-\d{4}\b/,
+        contextWords: ['biljett'],
+        confidence: 0.5,
+      }),
+    );
+    const long = `${'ord '.repeat(2000)}biljett T-1234 ${'ord '.repeat(2000)}T-5678`;
+    const spans = a.detect(long);
+    assert.deepEqual(
+      spans.map((s) => s.confidence),
+      [0.65, 0.5],
+    );
+    // Same answer again, and for the short text the index was never shared.
+    assert.deepEqual(a.detect(long), spans);
+    assert.equal(a.detect('biljett T-1111')[0]!.confidence, 0.65);
+    assert.equal(a.detect('T-1111')[0]!.confidence, 0.5);
   });
 
   it('rejects broken and duplicate recognisers with typed errors', () => {

@@ -1,7 +1,7 @@
 import { assertText, KlarTextError } from '../errors.js';
 import {
+  builtInRegistry,
   type DetectWithRegistryOptions,
-  defaultRegistry,
   detectPersonalData,
 } from '../pii/detect.js';
 import type { PiiSpan, PiiType } from '../pii/types.js';
@@ -59,7 +59,7 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
   }
   const locale = options.locale ?? options.pseudonymizer?.locale ?? 'sv';
   const spans = selectSpans(text, options);
-  const registry = options.registry ?? defaultRegistry();
+  const registry = options.registry ?? builtInRegistry();
   const pseudonymizer =
     operator === 'placeholder' || operator === 'pseudonymize'
       ? (options.pseudonymizer ?? new Pseudonymizer({ locale, registry }))

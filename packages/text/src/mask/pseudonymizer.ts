@@ -1,5 +1,5 @@
 import { assertText, KlarTextError } from '../errors.js';
-import { defaultRegistry } from '../pii/detect.js';
+import { builtInRegistry } from '../pii/detect.js';
 import { BUILT_IN_LABELS } from '../pii/labels.js';
 import type { RecognizerRegistry } from '../pii/registry.js';
 import type { PiiSpan, PiiType } from '../pii/types.js';
@@ -45,7 +45,7 @@ export class Pseudonymizer {
       );
     }
     this.locale = locale;
-    this.#registry = options.registry ?? defaultRegistry();
+    this.#registry = options.registry ?? builtInRegistry();
   }
 
   /** Placeholder → original value, in the order they were handed out. */

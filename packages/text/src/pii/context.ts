@@ -1,3 +1,5 @@
+import type { DetectionContext } from './types.js';
+
 /** How far before a match (in characters) a context word counts. */
 export const CONTEXT_WINDOW = 48;
 /** How far after a match a context word counts ("070-123 45 67 (mobil)"). */
@@ -5,32 +7,134 @@ export const CONTEXT_WINDOW_AFTER = 16;
 /** Confidence added when a context word is near. */
 export const CONTEXT_BOOST = 0.15;
 
-/** Above this length one scan of the whole text beats a slice per candidate. */
-const INDEX_THRESHOLD = 4096;
-const LETTER = /\p{L}/u;
+/**
+ * Swedish (and English) inflection endings a context word may carry and still count:
+ * "ring" → ringer, ringde, ringa, ringt; "personnummer" → personnumret, personnumren;
+ * "telefon" → telefonen, telefonnumret is its own word. Anything else glued on ("Ringvägen")
+ * makes it a different word.
+ */
+const INFLECTION =
+  '(?:arna|erna|orna|ande|ende|ens|ets|ers|are|ade|ad|at|ar|er|or|en|et|na|ne|de|da|te|ts|ns|es|e|a|t|s|n)?';
 
 /**
- * Answers "is one of these words near [start, end)?" for many spans of one text. Word starts
- * only, by prefix: "personnr", "personnumret" and "personnummer" all start "personn".
- * Short texts are checked by slicing; long ones are scanned once and answered by binary search.
+ * How a context word is written in a recogniser:
+ * - "ring" matches the whole word and its inflections (ringer, ringde), never "Ringvägen";
+ * - "personn*" (trailing star) matches any word that starts so (personnr, personnumret);
+ * - a word ending in a non-letter ("f.", "org.nr") or with a space ("nå mig") is literal.
+ * Matching ignores case and needs a word start (no letter right before).
+ */
+export function contextWordSource(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.endsWith('*')) return escapeRegExp(lower.slice(0, -1).trimEnd());
+  const literal = escapeRegExp(lower.trimEnd()).replace(/ /g, '[\\s\\u00a0]+');
+  if (!/\p{L}$/u.test(lower.trimEnd())) return literal;
+  return `${literal}${INFLECTION}(?!\\p{L})`;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One sticky regex per context word, compiled once per word for the life of the process. */
+const wordPatterns = new Map<string, RegExp>();
+function wordPattern(word: string): RegExp {
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    pattern = new RegExp(contextWordSource(word), 'iuy');
+    wordPatterns.set(word, pattern);
+  }
+  return pattern;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Does `word` stand at `index` (a word start) in `text`? */
+export function contextWordAt(text: string, index: number, word: string): boolean {
+  if (index > 0 && LETTER.test(text[index - 1]!)) return false;
+  const pattern = wordPattern(word);
+  pattern.lastIndex = index;
+  return pattern.test(text);
+}
+
+/** Positions (ascending) where any of `words` stands in `text`. One linear scan. */
+export function contextPositions(text: string, words: readonly string[]): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
+  if (words.length === 0 || text.length === 0) return byWord;
+  const unique = [...new Set(words)];
+  // A cheap first pass finds word starts whose first letters could begin a context word.
+  const starts = new RegExp(
+    `(?<!\\p{L})(?:${unique.map((word) => escapeRegExp(word.toLowerCase().replace(/\*$/, '').slice(0, 3))).join('|')})`,
+    'giu',
+  );
+  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+    const index = match.index;
+    starts.lastIndex = index + 1;
+    for (const word of unique) {
+      if (!contextWordAt(text, index, word)) continue;
+      const list = byWord.get(word);
+      if (list) list.push(index);
+      else byWord.set(word, [index]);
+    }
+  }
+  return byWord;
+}
+
+/**
+ * The context words of one detection: the registry builds one per `detect()` call, scans the
+ * text once (lazily) for every recogniser's words and drops it afterwards. No state outlives
+ * the call, so registries and calls never share anything.
+ */
+export class ContextIndex implements DetectionContext {
+  readonly text: string;
+  readonly #vocabulary: readonly string[];
+  #byWord: Map<string, number[]> | undefined;
+
+  constructor(text: string, vocabulary: readonly string[]) {
+    this.text = text;
+    this.#vocabulary = vocabulary;
+  }
+
+  /** Sorted positions of these words; words outside the vocabulary are scanned on their own. */
+  positions(words: readonly string[]): number[] {
+    this.#byWord ??= contextPositions(this.text, this.#vocabulary);
+    const known = new Set(this.#vocabulary);
+    const missing = words.filter((word) => !known.has(word));
+    const extra = missing.length > 0 ? contextPositions(this.text, missing) : undefined;
+    const lists = words.map((word) => this.#byWord!.get(word) ?? extra?.get(word) ?? []);
+    return lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+  }
+
+  finder(words: readonly string[]): ContextFinder {
+    return new ContextFinder(this.text, words, this);
+  }
+
+  contextFor(words: readonly string[]): ContextFinder {
+    return this.finder(words);
+  }
+}
+
+/**
+ * Answers "is one of these words near [start, end)?" for many spans of one text: a word that
+ * starts up to CONTEXT_WINDOW characters before the span or up to CONTEXT_WINDOW_AFTER after it.
  */
 export class ContextFinder {
   readonly #text: string;
   readonly #words: readonly string[];
+  readonly #index: ContextIndex | undefined;
   #positions: number[] | undefined;
 
-  constructor(text: string, words: readonly string[]) {
+  constructor(text: string, words: readonly string[], index?: ContextIndex) {
     this.#text = text;
     this.#words = words;
+    this.#index = index?.text === text ? index : undefined;
   }
 
   near(start: number, end: number): boolean {
     if (this.#words.length === 0) return false;
-    if (this.#text.length <= INDEX_THRESHOLD)
-      return hasContextWord(this.#text, start, end, this.#words);
-    this.#positions ??= contextIndex.positions(this.#text, this.#words);
+    this.#positions ??= this.#index
+      ? this.#index.positions(this.#words)
+      : [...contextPositions(this.#text, this.#words).values()].flat().sort((a, b) => a - b);
     const positions = this.#positions;
-    // Any word starting in [start - window, start) or [end, end + window after)?
     return (
       hasPositionIn(positions, Math.max(0, start - CONTEXT_WINDOW), start) ||
       hasPositionIn(positions, end, end + CONTEXT_WINDOW_AFTER)
@@ -38,105 +142,14 @@ export class ContextFinder {
   }
 }
 
-/**
- * One-off check for a single span. Same answer as the indexed path: a context word counts when
- * it starts inside the window and is not preceded by a letter.
- */
+/** One-off check for a single span (same answer as ContextFinder). */
 export function hasContextWord(
   text: string,
   start: number,
   end: number,
   words: readonly string[],
 ): boolean {
-  if (words.length === 0) return false;
-  return words.some(
-    (word) =>
-      startsWithin(text, Math.max(0, start - CONTEXT_WINDOW), start, word) ||
-      startsWithin(text, end, end + CONTEXT_WINDOW_AFTER, word),
-  );
-}
-
-/** Does `word` (lower case) start at some p with from <= p < to, at a word start? */
-function startsWithin(text: string, from: number, to: number, word: string): boolean {
-  const haystack = text.slice(from, Math.min(text.length, to + word.length)).toLowerCase();
-  let index = haystack.indexOf(word);
-  while (index !== -1 && from + index < to) {
-    const previous = from + index > 0 ? text[from + index - 1]! : ' ';
-    if (!LETTER.test(previous)) return true;
-    index = haystack.indexOf(word, index + 1);
-  }
-  return false;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Every recogniser asks about its own context words; scanning a long text once per recogniser
- * would dominate detection time. This index scans once for the union of all words asked about
- * so far and keeps the result for the text most recently scanned (released after each detect).
- */
-class SharedContextIndex {
-  readonly #vocabulary = new Set<string>();
-  /** For each word, the vocabulary words that are prefixes of it (itself included). */
-  #prefixes = new Map<string, string[]>();
-  #pattern: RegExp | undefined;
-  #text: string | undefined;
-  #byWord = new Map<string, number[]>();
-
-  positions(text: string, words: readonly string[]): number[] {
-    let grew = false;
-    for (const word of words) {
-      if (!this.#vocabulary.has(word)) {
-        this.#vocabulary.add(word);
-        grew = true;
-      }
-    }
-    if (grew) this.#rebuildPattern();
-    if (grew || this.#text !== text) this.#scan(text);
-    const lists = words.map((word) => this.#byWord.get(word) ?? []);
-    return lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
-  }
-
-  release(): void {
-    this.#text = undefined;
-    this.#byWord = new Map();
-  }
-
-  #rebuildPattern(): void {
-    const words = [...this.#vocabulary].sort((a, b) => b.length - a.length);
-    this.#pattern = new RegExp(`(?:${words.map(escapeRegExp).join('|')})`, 'giu');
-    this.#prefixes = new Map(
-      words.map((word) => [word, words.filter((other) => word.startsWith(other))]),
-    );
-  }
-
-  #scan(text: string): void {
-    const pattern = this.#pattern!;
-    const byWord = new Map<string, number[]>();
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const index = match.index;
-      // Step one character, not past the match, so a word starting inside another is found too.
-      pattern.lastIndex = index + 1;
-      if (index > 0 && LETTER.test(text[index - 1]!)) continue;
-      for (const word of this.#prefixes.get(match[0].toLowerCase()) ?? []) {
-        const list = byWord.get(word);
-        if (list) list.push(index);
-        else byWord.set(word, [index]);
-      }
-    }
-    this.#text = text;
-    this.#byWord = byWord;
-  }
-}
-
-const contextIndex = new SharedContextIndex();
-
-/** Drops the cached scan so a large text is not kept alive after detection. */
-export function releaseContextIndex(): void {
-  contextIndex.release();
+  return new ContextFinder(text, words).near(start, end);
 }
 
 /** True when some position p satisfies from <= p < to (positions sorted ascending). */

@@ -1,22 +1,21 @@
 import { type DetectOptions, RecognizerRegistry } from './registry.js';
-import type { PiiSpan, Recognizer } from './types.js';
+import type { PiiSpan } from './types.js';
 
 export interface DetectWithRegistryOptions extends DetectOptions {
-  /** Registry to use instead of the shared default one. */
+  /** The recognisers to run. Default: the read-only built-in registry. */
   registry?: RecognizerRegistry;
 }
 
-let sharedRegistry: RecognizerRegistry | undefined;
+let builtIns: RecognizerRegistry | undefined;
 
-/** The registry `detectPersonalData()` uses when none is passed: built-ins plus what you register. */
-export function defaultRegistry(): RecognizerRegistry {
-  sharedRegistry ??= new RecognizerRegistry();
-  return sharedRegistry;
-}
-
-/** Adds a recogniser to the default registry. Returns a function that removes it. */
-export function registerRecognizer(recognizer: Recognizer): () => void {
-  return defaultRegistry().register(recognizer);
+/**
+ * The registry used when none is passed: the built-in rule recognisers, read-only, so no
+ * module of a page can change what another module's detection finds. For your own recognisers
+ * make a registry with `createRecognizerRegistry()` and pass it as `{ registry }`.
+ */
+export function builtInRegistry(): RecognizerRegistry {
+  builtIns ??= new RecognizerRegistry({ readOnly: true });
+  return builtIns;
 }
 
 /** Finds personal data with the rule recognisers (synchronous, deterministic, linear time). */
@@ -24,7 +23,7 @@ export function detectPersonalData(
   text: string,
   options: DetectWithRegistryOptions = {},
 ): PiiSpan[] {
-  return (options.registry ?? defaultRegistry()).detect(text, options);
+  return (options.registry ?? builtInRegistry()).detect(text, options);
 }
 
 /** Like detectPersonalData, and also awaits async plug-ins (e.g. a name/place model). */
@@ -32,5 +31,5 @@ export function detectPersonalDataAsync(
   text: string,
   options: DetectWithRegistryOptions = {},
 ): Promise<PiiSpan[]> {
-  return (options.registry ?? defaultRegistry()).detectAsync(text, options);
+  return (options.registry ?? builtInRegistry()).detectAsync(text, options);
 }

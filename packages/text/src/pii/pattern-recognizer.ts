@@ -14,7 +14,10 @@ export interface PatternRecognizerOptions {
   confidence?: number;
   /** Return false to mark a match `valid: false` (still reported, lower confidence). */
   validate?: (value: string) => boolean;
-  /** Lower-case word starts that raise confidence when they appear just before a match. */
+  /**
+   * Words that raise confidence near a match: whole words with their inflections ("ärende"
+   * also finds "ärendet"); end one with * to match any word that starts so ("ärendenr*").
+   */
   contextWords?: readonly string[];
   /** Report a match only when a context word is near (for very generic shapes). */
   requireContext?: boolean;
@@ -46,8 +49,8 @@ export function createPatternRecognizer(options: PatternRecognizerOptions): Sync
     types: [type],
     contextWords,
     ...(options.labels ? { labels: options.labels } : {}),
-    detect(text) {
-      const context = new ContextFinder(text, contextWords);
+    detect(text, detection) {
+      const context = detection?.contextFor(contextWords) ?? new ContextFinder(text, contextWords);
       const found: PiiCandidate[] = [];
       for (const match of text.matchAll(globalPattern)) {
         if (match[0].length === 0) continue;

@@ -1,6 +1,7 @@
 import { assertText, KlarTextError } from '../errors.js';
 import type { Locale } from '../span.js';
-import { CONTEXT_BOOST, ContextFinder, releaseContextIndex } from './context.js';
+import { CONTEXT_BOOST, ContextIndex } from './context.js';
+import { foldForDetection } from './fold.js';
 import { builtInLabel, labelFromType } from './labels.js';
 import { resolveOverlaps } from './overlaps.js';
 import { BUILT_IN_RECOGNIZERS } from './recognizers/index.js';
@@ -26,6 +27,10 @@ export interface DetectOptions {
 export interface RecognizerRegistryOptions {
   /** Start with the built-in Swedish rule recognisers. Default true. */
   builtIns?: boolean;
+  /** Also start with these (after the built-ins). */
+  recognizers?: readonly Recognizer[];
+  /** Refuse register/unregister, e.g. for a registry shared by a whole page. Default false. */
+  readOnly?: boolean;
 }
 
 /**
@@ -35,14 +40,25 @@ export interface RecognizerRegistryOptions {
  */
 export class RecognizerRegistry {
   readonly #recognizers: Recognizer[] = [];
+  readonly #readOnly: boolean;
+  /** Union of every recogniser's context words, for the one scan per detection. */
+  #vocabulary: string[] | undefined;
 
   constructor(options: RecognizerRegistryOptions = {}) {
+    this.#readOnly = false;
     if (options.builtIns ?? true)
       for (const recognizer of BUILT_IN_RECOGNIZERS) this.register(recognizer);
+    for (const recognizer of options.recognizers ?? []) this.register(recognizer);
+    this.#readOnly = options.readOnly ?? false;
+  }
+
+  get readOnly(): boolean {
+    return this.#readOnly;
   }
 
   /** Adds a recogniser; returns a function that removes it again. */
   register(recognizer: Recognizer): () => void {
+    this.#assertWritable('register');
     validateRecognizer(recognizer);
     if (this.#recognizers.some((r) => r.id === recognizer.id)) {
       throw new KlarTextError(
@@ -51,14 +67,26 @@ export class RecognizerRegistry {
       );
     }
     this.#recognizers.push(recognizer);
+    this.#vocabulary = undefined;
     return () => this.unregister(recognizer.id);
   }
 
   unregister(id: string): boolean {
+    this.#assertWritable('unregister');
     const index = this.#recognizers.findIndex((r) => r.id === id);
     if (index === -1) return false;
     this.#recognizers.splice(index, 1);
+    this.#vocabulary = undefined;
     return true;
+  }
+
+  #assertWritable(operation: string): void {
+    if (!this.#readOnly) return;
+    throw new KlarTextError(
+      'invalid-option',
+      `${operation}: this registry is read-only (the built-in one is shared by everything on the page). ` +
+        'Make your own with createRecognizerRegistry() and pass it as { registry }.',
+    );
   }
 
   list(): readonly Recognizer[] {
@@ -74,26 +102,33 @@ export class RecognizerRegistry {
   detect(text: string, options: DetectOptions = {}): PiiSpan[] {
     assertText(text, 'detectPersonalData');
     const active = this.#active(options).filter(isSyncRecognizer);
-    try {
-      const spans = active.flatMap((recognizer) =>
-        this.#finish(text, recognizer, recognizer.detect(text)),
-      );
-      return this.#resolve(spans, options);
-    } finally {
-      releaseContextIndex();
-    }
+    const folded = foldForDetection(text);
+    const context = this.#context(folded);
+    const spans = active.flatMap((recognizer) =>
+      this.#finish(text, recognizer, recognizer.detect(folded, context), context),
+    );
+    return this.#resolve(spans, options);
+  }
+
+  /** One context scan per detection, shared by every recogniser of this call only. */
+  #context(folded: string): ContextIndex {
+    this.#vocabulary ??= [...new Set(this.#recognizers.flatMap((r) => r.contextWords ?? []))];
+    return new ContextIndex(folded, this.#vocabulary);
   }
 
   async detectAsync(text: string, options: DetectOptions = {}): Promise<PiiSpan[]> {
     assertText(text, 'detectPersonalDataAsync');
     throwIfAborted(options.signal);
+    const folded = foldForDetection(text);
+    const context = this.#context(folded);
     const results = await Promise.all(
       this.#active(options).map(async (recognizer) => {
         try {
+          // Models get the text as written; rules get the folded copy (same offsets).
           const candidates = isSyncRecognizer(recognizer)
-            ? recognizer.detect(text)
+            ? recognizer.detect(folded, context)
             : await recognizer.detectAsync(text, options.signal);
-          return this.#finish(text, recognizer, candidates);
+          return this.#finish(text, recognizer, candidates, context);
         } catch (error) {
           if (error instanceof KlarTextError) throw error;
           throw new KlarTextError(
@@ -105,7 +140,6 @@ export class RecognizerRegistry {
         }
       }),
     );
-    releaseContextIndex();
     throwIfAborted(options.signal);
     return this.#resolve(results.flat(), options);
   }
@@ -117,7 +151,12 @@ export class RecognizerRegistry {
   }
 
   /** Checks plug-in output, adds text and the context boost. */
-  #finish(text: string, recognizer: Recognizer, candidates: readonly PiiCandidate[]): PiiSpan[] {
+  #finish(
+    text: string,
+    recognizer: Recognizer,
+    candidates: readonly PiiCandidate[],
+    index: ContextIndex,
+  ): PiiSpan[] {
     if (!Array.isArray(candidates)) {
       throw new KlarTextError(
         'recognizer-failed',
@@ -127,7 +166,7 @@ export class RecognizerRegistry {
         },
       );
     }
-    const context = new ContextFinder(text, recognizer.contextWords ?? []);
+    const context = index.finder(recognizer.contextWords ?? []);
     return candidates.map((candidate) => {
       const { start, end } = candidate;
       if (

@@ -52,15 +52,36 @@ interface RecognizerBase {
   readonly id: string;
   /** Types this recogniser can report; used to skip it when `types` filters them out. */
   readonly types: readonly PiiType[];
-  /** Words that, shortly before a match, make it more likely (lower-case word starts). */
+  /**
+   * Words that, near a match, make it more likely. Whole words with their inflections
+   * ("ring" → ringer, ringde; never "Ringvägen"); end a word with * to match any word that
+   * starts so ("personn*"). See context.ts.
+   */
   readonly contextWords?: readonly string[];
   /** Placeholder labels for custom types, e.g. { sv: 'DIARIENUMMER', en: 'CASE NUMBER' }. */
   readonly labels?: RecognizerLabels;
 }
 
-/** A rule-based recogniser: deterministic, synchronous, linear in the text length. */
+/** Context words near a span; `near` answers for many spans of one text in O(log n). */
+export interface ContextLookup {
+  near(start: number, end: number): boolean;
+}
+
+/**
+ * What a registry hands a rule recogniser with the text: the context words of this one
+ * detection, scanned once for every recogniser. Optional, so a recogniser also runs alone.
+ */
+export interface DetectionContext {
+  contextFor(words: readonly string[]): ContextLookup;
+}
+
+/**
+ * A rule-based recogniser: deterministic, synchronous, linear in the text length. Inside a
+ * registry it gets the folded text (look-alike dashes, spaces and full-width digits replaced
+ * one for one, so offsets are unchanged; see fold.ts).
+ */
 export interface SyncRecognizer extends RecognizerBase {
-  detect(text: string): PiiCandidate[];
+  detect(text: string, context?: DetectionContext): PiiCandidate[];
 }
 
 /** A plug-in recogniser, e.g. a token-classification model for names and places. */

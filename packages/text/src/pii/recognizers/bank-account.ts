@@ -11,17 +11,7 @@ import { CONFIDENCE } from './confidence.js';
 const ACCOUNT_SHAPE =
   /(?<![\d\p{L}-])(\d{4}(?:-\d)?)(?:, ?|-| )(\d{1,4}(?:[ -]?\d{1,4}){0,4})(?![\d\p{L}]|-\d)/gu;
 
-const CONTEXT_WORDS = [
-  'konto',
-  'kontonummer',
-  'kontonr',
-  'bankkonto',
-  'clearing',
-  'clnr',
-  'clearingnummer',
-  'lönekonto',
-  'account',
-];
+const CONTEXT_WORDS = ['konto*', 'bankkonto*', 'clearing*', 'clnr', 'lönekonto*', 'account*'];
 
 /**
  * Swedish bank accounts, validated by the `kontonummer` package (clearing ranges, lengths and
@@ -32,8 +22,8 @@ export const bankAccountRecognizer: SyncRecognizer = {
   id: 'se-bank-account',
   types: ['bank-account'],
   contextWords: CONTEXT_WORDS,
-  detect(text) {
-    const context = new ContextFinder(text, CONTEXT_WORDS);
+  detect(text, detection) {
+    const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(ACCOUNT_SHAPE)) {
       const start = match.index;

@@ -2,28 +2,9 @@ import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-  'january',
-  'february',
-  'march',
-  'may',
-  'june',
-  'july',
-  'august',
-  'october',
-];
+const MONTH_NAMES =
+  'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|' +
+  'january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec';
 const MONTH_NUMBER = new Map<string, number>([
   ['jan', 1],
   ['feb', 2],
@@ -41,11 +22,27 @@ const MONTH_NUMBER = new Map<string, number>([
   ['dec', 12],
 ]);
 
-/** 1990-01-31 · 31/1 1990 · 31.1.1990 · 31 januari 1990 (month names may be shortened: "31 jan. 1990"). */
+/**
+ * Full dates, reported when a birth word is near (within the context window):
+ * 1990-01-31 · 31/1 1990 · 31.1.1990 · 31/1-90 · 31 januari 1990 · 31 jan. -90 · 31:a mars 1990.
+ */
 const DATE_SHAPE = new RegExp(
-  '(?<![\\p{L}\\d\\-])(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2})[./](\\d{1,2})[./ ](\\d{4})|' +
-    `(\\d{1,2}) (${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\\.? (\\d{4}))` +
+  '(?<![\\p{L}\\d\\-])(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2})[./](\\d{1,2})(?:[./ ]|\\s?-)(\\d{4}|\\d{2})|' +
+    `(\\d{1,2})(?::[ae])? (${MONTH_NAMES})\\.? ?(\\d{4}|[-'’]\\d{2}))` +
     '(?![\\p{L}\\d])',
+  'giu',
+);
+
+/**
+ * Informal forms, taken only right after the birth word: "född -85", "f. 850303",
+ * "född 19850303", "född 1985", "född i mars 1985", "född den 3 mars". Alone they are ordinary
+ * numbers; after "född" they are somebody's birth date.
+ */
+const BIRTH_WORD = String.raw`(?<!\p{L})(?:född|födda|föddes|födelsedatum|födelsedag|födelseår|f\.|born|date of birth|dob|d\.o\.b\.)`;
+const FILLER = String.raw`(?:\s*:\s*|\s+)(?:(?:den|år|i|on|in|the)\s+){0,2}`;
+const LOOSE_VALUE = String.raw`(\d{8}|\d{6}|\d{2}-\d{2}-\d{2}|(?:${MONTH_NAMES})\.? \d{4}|\d{1,2}(?::[ae])? (?:${MONTH_NAMES})(?![\p{L}])|[-'’]\d{2}|(?:18|19|20)\d{2})`;
+const AFTER_BIRTH_WORD = new RegExp(
+  `${BIRTH_WORD}${FILLER}${LOOSE_VALUE}(?![\\p{L}\\d]|[-/.:]\\d)`,
   'giu',
 );
 
@@ -53,50 +50,81 @@ const CONTEXT_WORDS = [
   'född',
   'födelsedatum',
   'födelsedag',
-  'födelsed',
-  'f. ',
+  'födelseår',
+  'f.',
   'fdat',
   'born',
   'date of birth',
   'dob',
-  'birth',
+  'birth*',
 ];
 
 /**
  * Dates of birth. An ordinary date is not personal data, so a date is reported only with a
- * birth word before it ("född 12 mars 1984", "födelsedatum: 1984-03-12").
+ * birth word near it ("född 12 mars 1984", "födelsedatum: 1984-03-12"), and the informal forms
+ * only straight after it.
  */
 export const dateOfBirthRecognizer: SyncRecognizer = {
   id: 'date-of-birth',
   types: ['date-of-birth'],
   contextWords: CONTEXT_WORDS,
-  detect(text) {
-    const context = new ContextFinder(text, CONTEXT_WORDS);
+  detect(text, detection) {
+    const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(DATE_SHAPE)) {
       const start = match.index;
       const end = start + match[0].length;
       if (!context.near(start, end)) continue;
       const [year, month, day] = dateParts(match);
-      const valid = isRealDate(year, month, day);
-      // Registry adds the context boost; every reported date has context.
-      found.push({
-        start,
-        end,
-        type: 'date-of-birth',
-        valid,
-        confidence: valid ? CONFIDENCE.shape : CONFIDENCE.invalid,
-      });
+      found.push(candidate(start, end, isRealDate(year, month, day)));
+    }
+    for (const match of text.matchAll(AFTER_BIRTH_WORD)) {
+      const value = match[1] ?? '';
+      const end = match.index + match[0].length;
+      found.push(candidate(end - value.length, end, looseValueValid(value)));
     }
     return found;
   },
 };
 
+function candidate(start: number, end: number, valid: boolean): PiiCandidate {
+  // The registry adds the context boost; every reported date has context.
+  return {
+    start,
+    end,
+    type: 'date-of-birth',
+    valid,
+    confidence: valid ? CONFIDENCE.shape : CONFIDENCE.invalid,
+  };
+}
+
+function fullYear(year: string): number {
+  if (year.length === 4) return Number(year);
+  const short = Number(year.replace(/\D/g, ''));
+  const thisYear = new Date().getUTCFullYear() % 100;
+  return short <= thisYear ? 2000 + short : 1900 + short;
+}
+
 function dateParts(match: RegExpMatchArray): [number, number, number] {
   if (match[1]) return [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (match[6]) return [Number(match[6]), Number(match[5]), Number(match[4])];
+  if (match[6]) return [fullYear(match[6]), Number(match[5]), Number(match[4])];
   const monthName = (match[8] ?? '').toLowerCase().slice(0, 3);
-  return [Number(match[9]), MONTH_NUMBER.get(monthName) ?? 0, Number(match[7])];
+  return [fullYear(match[9] ?? ''), MONTH_NUMBER.get(monthName) ?? 0, Number(match[7])];
+}
+
+function looseValueValid(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (/^\d{8}$/.test(value))
+    return isRealDate(fullYear(digits.slice(0, 4)), +digits.slice(4, 6), +digits.slice(6));
+  if (/^\d{6}$/.test(value) || /^\d{2}-\d{2}-\d{2}$/.test(value))
+    return isRealDate(fullYear(digits.slice(0, 2)), +digits.slice(2, 4), +digits.slice(4));
+  if (/^\d{4}$/.test(value)) return isRealDate(Number(value), 1, 1);
+  if (/^[-'’]\d{2}$/.test(value)) return true;
+  const monthName = /\p{L}+/u.exec(value)?.[0]?.toLowerCase().slice(0, 3) ?? '';
+  const month = MONTH_NUMBER.get(monthName) ?? 0;
+  const year = /\d{4}/.exec(value);
+  if (year) return isRealDate(Number(year[0]), month, 1);
+  return isRealDate(2000, month, Number(digits)); // "3 mars": a day of the year, any leap year
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

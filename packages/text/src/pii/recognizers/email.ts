@@ -14,7 +14,20 @@ const MAX_DOMAIN = 253;
 export const emailRecognizer: SyncRecognizer = {
   id: 'email',
   types: ['email'],
-  contextWords: ['e-post', 'epost', 'mejl', 'mail', 'e-mail', 'email', 'mejla', 'maila', 'kontakt'],
+  contextWords: [
+    'e-post',
+    'epost',
+    'e-postadress',
+    'mejl',
+    'mejla',
+    'mejladress',
+    'mail',
+    'maila',
+    'mailadress',
+    'e-mail',
+    'email',
+    'kontakt*',
+  ],
   detect(text) {
     const found: PiiCandidate[] = [];
     let searchFrom = 0;

@@ -8,8 +8,8 @@ const BANKGIRO_SHAPE = /(?<![\d\p{L}-])\d{3,4}-\d{4}(?![\d\p{L}]|-\d)/gu;
 /** Plusgiro: 2–8 digits with a dash before the check digit, often grouped "90 20 03-3". */
 const PLUSGIRO_SHAPE = /(?<![\d\p{L}-])(?:\d{1,2} \d{2} \d{2}|\d{1,7})-\d(?![\d\p{L}]|-\d)/gu;
 
-const BANKGIRO_WORDS = ['bankgiro', 'bg', 'bg-nr', 'bankgironr'];
-const PLUSGIRO_WORDS = ['plusgiro', 'pg', 'pg-nr', 'postgiro', 'plusgironr'];
+const BANKGIRO_WORDS = ['bankgiro*', 'bg', 'bg-nr', 'bg nr'];
+const PLUSGIRO_WORDS = ['plusgiro*', 'pg', 'pg-nr', 'pg nr', 'postgiro*'];
 
 /**
  * Bankgiro and plusgiro numbers look like countless other numbers (case numbers, ranges), so they
@@ -26,8 +26,8 @@ function giroRecognizer(
     id,
     types: [type],
     contextWords: words,
-    detect(text) {
-      const context = new ContextFinder(text, words);
+    detect(text, detection) {
+      const context = detection?.contextFor(words) ?? new ContextFinder(text, words);
       const found: PiiCandidate[] = [];
       for (const match of text.matchAll(shape)) {
         const start = match.index;

@@ -2,6 +2,8 @@ import type { SyncRecognizer } from '../types.js';
 import { bankAccountRecognizer } from './bank-account.js';
 import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
+import { obfuscatedEmailRecognizer } from './email-obfuscated.js';
+import { explicitContextRecognizer } from './explicit-context.js';
 import { bankgiroRecognizer, plusgiroRecognizer } from './giro.js';
 import { ibanRecognizer } from './iban.js';
 import { organisationsnummerRecognizer } from './organisationsnummer.js';
@@ -13,10 +15,12 @@ import { vehicleRecognizer } from './vehicle.js';
 
 /** Built-in rule recognisers, in priority order (earlier wins a tie in overlap resolution). */
 export const BUILT_IN_RECOGNIZERS: readonly SyncRecognizer[] = [
+  explicitContextRecognizer,
   personnummerRecognizer,
   organisationsnummerRecognizer,
   ibanRecognizer,
   emailRecognizer,
+  obfuscatedEmailRecognizer,
   bankAccountRecognizer,
   bankgiroRecognizer,
   plusgiroRecognizer,
@@ -32,7 +36,9 @@ export {
   bankgiroRecognizer,
   dateOfBirthRecognizer,
   emailRecognizer,
+  explicitContextRecognizer,
   ibanRecognizer,
+  obfuscatedEmailRecognizer,
   organisationsnummerRecognizer,
   personnummerRecognizer,
   phoneRecognizer,

@@ -7,17 +7,7 @@ import { CONFIDENCE } from './confidence.js';
 const ORGANISATIONSNUMMER_SHAPE =
   /(?<![\d\p{L}+-])(?:16)?([1-9]\d[2-9]\d{3})(-?)(\d{4})(?![\d\p{L}])/gu;
 
-const CONTEXT_WORDS = [
-  'org',
-  'organisationsn',
-  'orgnr',
-  'org.nr',
-  'org nr',
-  'företag',
-  'bolag',
-  'ab ',
-  'registrerat',
-];
+const CONTEXT_WORDS = ['org*', 'företag*', 'bolag*', 'ab', 'registrerat'];
 
 /**
  * Organisationsnummer, validated by the `organisationsnummer` package. Without a valid check
@@ -27,8 +17,8 @@ export const organisationsnummerRecognizer: SyncRecognizer = {
   id: 'se-organisationsnummer',
   types: ['organisationsnummer'],
   contextWords: CONTEXT_WORDS,
-  detect(text) {
-    const context = new ContextFinder(text, CONTEXT_WORDS);
+  detect(text, detection) {
+    const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(ORGANISATIONSNUMMER_SHAPE)) {
       const value = match[0];

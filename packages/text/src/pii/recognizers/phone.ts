@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
+import { isValidBarePersonnummer } from './personnummer.js';
 
 /**
  * A run of digits, spaces, dashes and brackets that starts with 0, 00 or +. Bounded, so each
@@ -10,18 +12,29 @@ const PHONE_SHAPE = /(?<![\d\p{L}+\-/])(?:\+\d|0)[\d \-()]{5,20}\d(?![\d\p{L}])/
 const DATE_LIKE = /^(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
 const GROUP_BOUNDARY = /[ -]+\(?\d+\)?$/;
 
+/** Whole words with their inflections: "ring" counts in "ringer", "ringde", not in "Ringvägen". */
 const CONTEXT_WORDS = [
   'tel',
+  'tel.nr',
+  'telnr',
   'tfn',
   'telefon',
+  'telefonnummer',
+  'telefonnr',
   'mobil',
+  'mobilnummer',
+  'mobilnr',
   'mob',
   'ring',
   'nå mig',
+  'nås',
   'sms',
+  'smsa',
   'phone',
+  'call',
   'nummer',
   'växel',
+  'kontakta',
 ];
 
 /**
@@ -34,7 +47,8 @@ export const phoneRecognizer: SyncRecognizer = {
   id: 'phone',
   types: ['phone'],
   contextWords: CONTEXT_WORDS,
-  detect(text) {
+  detect(text, detection) {
+    const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(PHONE_SHAPE)) {
       let start = match.index;
@@ -46,13 +60,22 @@ export const phoneRecognizer: SyncRecognizer = {
       }
       while (candidate.replace(/\D/g, '').length >= 7) {
         if (isPhoneNumber(candidate)) {
+          const end = start + candidate.length;
           const international = candidate.startsWith('+') || candidate.startsWith('00');
+          // Someone born 2000–2009 has a personnummer starting with 0: ten bare digits that
+          // check out as one are a phone number only when a phone word says so.
+          const personnummer = isValidBarePersonnummer(candidate);
+          if (personnummer && !context.near(start, end)) break;
           found.push({
             start,
-            end: start + candidate.length,
+            end,
             type: 'phone',
             valid: true,
-            confidence: international ? CONFIDENCE.strong - 0.05 : CONFIDENCE.checked - 0.05,
+            confidence: international
+              ? CONFIDENCE.strong - 0.05
+              : personnummer
+                ? CONFIDENCE.checked
+                : CONFIDENCE.checked - 0.05,
           });
           break;
         }

@@ -35,6 +35,16 @@ const STREET_ENDINGS = [
   'udden',
 ];
 const STANDALONE_ENDINGS = new Set(STREET_ENDINGS);
+/**
+ * Endings distinctive enough to trust in a lower-case compound ("storgatan 12", typed on a
+ * phone). Endings that are also everyday words ("höjden", "leden", "platsen") are left out.
+ */
+const LOWER_CASE_ENDINGS =
+  /(?:gatan|gata|vägen|väg|gränden|gränd|allén|allé|stigen|torget|torg|backen|backe|stråket|kajen|slingan|esplanaden)$/u;
+/** Road classes and common compounds that are not street names ("riksväg 40", "omväg 2"). */
+const NOT_A_STREET_STEM =
+  /^(?:riks|läns|motor|europa|mo|om|genväg|gen|land|lands|cykel|gång|in|ut|av|på|fram|hem|halv|väg|järn|bi|sido|tillfarts|infarts|utfarts|genomfarts)$/u;
+const MIN_STEM = 3;
 
 /**
  * A street ending directly followed by a house number ("gatan 12"). Searching for the ending
@@ -48,7 +58,8 @@ const ENDING_AND_NUMBER = new RegExp(
 const LETTER = /\p{L}/u;
 const MAX_WORD = 40;
 /** What may follow the number: a letter ("12 B") and a flat number ("lgh 1102"). */
-const ADDRESS_TAIL = /(?: ?[A-HJ-Z](?![\p{L}\d]))?(?:(?:, ?| )(?:lgh|lägenhet)\.? ?\d{4}(?!\d))?/uy;
+const ADDRESS_TAIL =
+  /(?: ?[A-HJ-Z](?![\p{L}\d])|[a-hj-z](?![\p{L}\d]))?(?:(?:, ?| )(?:lgh|lägenhet)\.? ?\d{4}(?!\d))?/uy;
 /** Up to two capitalised words before a lower-case street word ("Drottning Kristinas väg"). */
 const PRECEDING_NAME = /(?:\p{Lu}[\p{L}.]{0,24} ){1,2}$/u;
 const CAPITALISED = /^\p{Lu}/u;
@@ -59,7 +70,16 @@ const STREET_PREFIX =
 export const streetAddressRecognizer: SyncRecognizer = {
   id: 'se-street-address',
   types: ['street-address'],
-  contextWords: ['adress', 'gatuadress', 'bor ', 'boende', 'folkbokf', 'besöksadress', 'hemadress'],
+  contextWords: [
+    'adress*',
+    'gatuadress*',
+    'bor',
+    'boende',
+    'folkbokf*',
+    'besöksadress*',
+    'hemadress*',
+    'address*',
+  ],
   detect(text) {
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(ENDING_AND_NUMBER)) {
@@ -78,11 +98,12 @@ export const streetAddressRecognizer: SyncRecognizer = {
       const lower = word.toLowerCase();
       let start = wordStart;
       if (!CAPITALISED.test(word)) {
-        // "vägen 5" in prose is not an address; "Kristinas väg 5" is.
-        if (!STANDALONE_ENDINGS.has(lower)) continue;
-        const before = PRECEDING_NAME.exec(text.slice(Math.max(0, start - 52), start));
-        if (!before) continue;
-        start -= before[0].length;
+        if (STANDALONE_ENDINGS.has(lower)) {
+          // "vägen 5" in prose is not an address; "Kristinas väg 5" is.
+          const before = PRECEDING_NAME.exec(text.slice(Math.max(0, start - 52), start));
+          if (!before) continue;
+          start -= before[0].length;
+        } else if (!isLowerCaseStreet(lower)) continue;
       } else if (STANDALONE_ENDINGS.has(lower)) {
         // A bare "Torget 3" or "Vägen 2" is too often a heading or a title.
         continue;
@@ -99,9 +120,22 @@ export const streetAddressRecognizer: SyncRecognizer = {
         end,
         type: 'street-address',
         valid: true,
-        confidence: CONFIDENCE.shape + 0.05,
+        confidence: CAPITALISED.test(text[start] ?? '')
+          ? CONFIDENCE.shape + 0.05
+          : CONFIDENCE.shape,
       });
     }
     return found;
   },
 };
+
+function isLowerCaseStreet(word: string): boolean {
+  const ending = LOWER_CASE_ENDINGS.exec(word);
+  if (!ending) return false;
+  const stem = word.slice(0, ending.index);
+  return (
+    stem.length >= MIN_STEM &&
+    !NOT_A_STREET_STEM.test(stem) &&
+    !NOT_A_STREET_STEM.test(stem.replace(/s$/u, ''))
+  );
+}

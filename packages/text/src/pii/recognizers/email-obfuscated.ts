@@ -1,0 +1,93 @@
+import type { PiiCandidate, SyncRecognizer } from '../types.js';
+
+/**
+ * E-mail addresses written to dodge harvesters or spoken aloud: "anna[at]kommun.se",
+ * "anna (snabel-a) gmail.com", "anna punkt svensson at gmail dot com",
+ * "anna(at)kommun(punkt)se". We look for the "at" first (rare in Swedish prose), then read
+ * dot-joined labels backwards and forwards a bounded distance, and require a known top-level
+ * domain at the end, so "titta at the end" or "snabel-a på tangentbordet" are not addresses.
+ */
+const AT =
+  /\s?[[({<]\s?(?:at|snabel-?a|@)\s?[\])}>]\s?|\s(?:at|snabel-?a|@)\s|@(?=\s?[[({<]?\s?\p{L})/giu;
+const LABEL = String.raw`[\p{L}\p{N}_%+-]{1,64}`;
+const DOT = String.raw`(?:\.|\s?[[({<]\s?(?:dot|punkt)\s?[\])}>]\s?|\s(?:dot|punkt)\s)`;
+const LOCAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}_%+.-])${LABEL}(?:${DOT}${LABEL}){0,3}$`, 'iu');
+const DOMAIN_AFTER = new RegExp(`${LABEL}(?:${DOT}${LABEL}){1,4}`, 'iuy');
+const DOT_SPLIT = new RegExp(DOT, 'giu');
+const SPOKEN_DOT = /\s?[[({<]?\s?(?:dot|punkt)\b/iu;
+const LOOKBACK = 140;
+
+/** Top-level domains people in Sweden write; enough to tell an address from a sentence. */
+const TOP_LEVEL = new Set(
+  'se nu com net org eu info io fi no dk is de uk fr es it nl be ch at pl ee lv lt ax biz me co app dev online email gov edu int tv cc us ca au'.split(
+    ' ',
+  ),
+);
+const NOT_A_LABEL = new Set(['dot', 'punkt', 'at', 'snabel-a']);
+
+export const obfuscatedEmailRecognizer: SyncRecognizer = {
+  id: 'email-obfuscated',
+  types: ['email'],
+  contextWords: [
+    'e-post',
+    'epost',
+    'e-postadress',
+    'mejl',
+    'mail',
+    'mailadress',
+    'e-mail',
+    'email',
+  ],
+  detect(text) {
+    const found: PiiCandidate[] = [];
+    for (const at of text.matchAll(AT)) {
+      const atStart = at.index;
+      const atEnd = atStart + at[0].length;
+      // The domain is the cheap, selective test ("at the end" fails here), so it goes first.
+      DOMAIN_AFTER.lastIndex = atEnd;
+      const domain = DOMAIN_AFTER.exec(text);
+      if (!domain) continue;
+      const domainEnd = trimToTopLevel(domain[0]);
+      if (domainEnd === 0) continue;
+      const before = text.slice(Math.max(0, atStart - LOOKBACK), atStart);
+      const local = LOCAL_BEFORE.exec(before);
+      if (!local) continue;
+      const domainText = domain[0].slice(0, domainEnd);
+      const plainAt = at[0] === '@';
+      const spoken = SPOKEN_DOT.test(local[0]) || SPOKEN_DOT.test(domainText);
+      // A plain address is the e-mail recogniser's; this one takes only disguised ones.
+      if (plainAt && !spoken) continue;
+      if (local[0].split(DOT_SPLIT).some((label) => NOT_A_LABEL.has(label.toLowerCase()))) continue;
+      const start = atStart - local[0].length;
+      const previous = found[found.length - 1];
+      if (previous && previous.end > start) continue;
+      found.push({
+        start,
+        end: atEnd + domainEnd,
+        type: 'email',
+        valid: true,
+        confidence: /[[({<]/.test(at[0]) ? 0.85 : 0.8,
+      });
+    }
+    return found;
+  },
+};
+
+/** Length of the domain up to its last label that is a top-level domain (at least two labels). */
+function trimToTopLevel(domain: string): number {
+  const pieces: Array<{ end: number; label: string }> = [];
+  let cursor = 0;
+  for (const dot of domain.matchAll(DOT_SPLIT)) {
+    pieces.push({ end: dot.index, label: domain.slice(cursor, dot.index) });
+    cursor = dot.index + dot[0].length;
+  }
+  pieces.push({ end: domain.length, label: domain.slice(cursor) });
+  if (pieces.some((piece) => NOT_A_LABEL.has(piece.label.toLowerCase()))) {
+    const firstBad = pieces.findIndex((piece) => NOT_A_LABEL.has(piece.label.toLowerCase()));
+    pieces.length = firstBad;
+  }
+  for (let last = pieces.length - 1; last >= 1; last--) {
+    if (TOP_LEVEL.has(pieces[last]!.label.toLowerCase())) return pieces[last]!.end;
+  }
+  return 0;
+}
