@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { receiptPost } from './demos/server/receipt-post.js';
 
 const root = resolve(import.meta.dirname, 'demos');
 const modelsDir = resolve(import.meta.dirname, 'models');
@@ -76,7 +77,7 @@ function demoPages(): Record<string, string> {
 
 export default defineConfig({
   root,
-  plugins: [selfHostedModelsAndRuntime()],
+  plugins: [selfHostedModelsAndRuntime(), receiptPost()],
   server: { port: 5173, host: 'localhost' },
   preview: { port: 4173, host: 'localhost' },
   // transformers.js and onnxruntime-web ship their own bundles; pre-bundling them breaks the wasm glue.

@@ -8,6 +8,7 @@ const roots = [
   ...readdirSync('packages').map((p) => join('packages', p, 'test')),
   join('models', 'tools', 'test'),
   join('scripts', 'test'),
+  join('demos', 'test'),
 ];
 
 function collect(dir) {

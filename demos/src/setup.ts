@@ -1,13 +1,25 @@
 /**
- * Shared setup of the demo pages: one Klar client for the page, the model choice from the URL
- * (`?models=fixtures` for the generated test models), and the sv/en switch.
+ * Shared enhancement of the demo pages (each page already works without it): one Klar client for
+ * the page, the model choice from the URL (`?models=fixtures` for the generated test models), and
+ * the AI sections shown. The page's language is the page itself (Swedish at /, English at /en/),
+ * so the language links and the form work without JavaScript; the elements follow `<html lang>`.
  */
 import '@klar/components/define';
 import { provideKlar } from '@klar/components';
-import { applyDemoLanguage, type DemoLang } from './demo-i18n.js';
 
 const params = new URLSearchParams(location.search);
 export const useFixtures = params.get('models') === 'fixtures';
+
+// Links from before the pages were split by language (`?lang=en`) land on the right page.
+const wanted = params.get('lang');
+const otherLanguage = document.querySelector<HTMLAnchorElement>(
+  `.lang-switch a[hreflang="${wanted === 'en' ? 'en' : 'sv'}"]`,
+);
+if (wanted && wanted !== document.documentElement.lang && otherLanguage) {
+  const url = new URL(otherLanguage.href);
+  if (useFixtures) url.searchParams.set('models', 'fixtures');
+  location.replace(url);
+}
 
 provideKlar({
   runtimeOptions: { modelBaseUrl: '/models/', manifest: '/models/manifest.json' },
@@ -22,36 +34,22 @@ provideKlar({
     : {}),
 });
 
-function currentLang(): DemoLang {
-  const fromUrl = params.get('lang');
-  if (fromUrl === 'en' || fromUrl === 'sv') return fromUrl;
-  return localStorage.getItem('klar-demo-lang') === 'en' ? 'en' : 'sv';
+// The AI help needs this script; without it those sections stay hidden instead of empty.
+for (const section of document.querySelectorAll<HTMLElement>('[data-needs-js]')) {
+  section.hidden = false;
 }
-
-function setLang(lang: DemoLang): void {
-  localStorage.setItem('klar-demo-lang', lang);
-  applyDemoLanguage(lang);
-  const toggle = document.querySelector<HTMLButtonElement>('#lang-toggle');
-  if (toggle) {
-    toggle.lang = lang === 'sv' ? 'en' : 'sv';
-    toggle.textContent = lang === 'sv' ? 'In English' : 'På svenska';
-  }
-  // Point the helpers at the letter in the chosen language (the decision page has both).
-  if (document.querySelector(`#beslut-${lang}`)) {
-    for (const el of document.querySelectorAll('klar-summary, klar-readability')) {
-      el.setAttribute('for', `beslut-${lang}`);
-    }
-  }
-  // Keep the model choice when following links between the pages.
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]')) {
-    const url = new URL(a.href, location.href);
-    if (useFixtures) url.searchParams.set('models', 'fixtures');
-    a.href = url.pathname + url.search;
-  }
-}
-
-document.querySelector('#lang-toggle')?.addEventListener('click', () => {
-  setLang(document.documentElement.lang === 'sv' ? 'en' : 'sv');
-});
 document.querySelector<HTMLElement>('#fixture-note')?.toggleAttribute('hidden', !useFixtures);
-setLang(currentLang());
+
+// Keep the model choice when following links (the language link too) and sending the form.
+if (useFixtures) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]')) {
+    const url = new URL(link.href);
+    url.searchParams.set('models', 'fixtures');
+    link.href = url.pathname + url.search + url.hash;
+  }
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-keep-query]')) {
+    const url = new URL(form.action);
+    url.searchParams.set('models', 'fixtures');
+    form.action = url.pathname + url.search;
+  }
+}
