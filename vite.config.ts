@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { noSecondOrtCopy } from './scripts/no-second-ort-copy.mjs';
 import { receiptPost } from './demos/server/receipt-post.js';
 
 const root = resolve(import.meta.dirname, 'demos');
@@ -27,6 +28,7 @@ function selfHostedModelsAndRuntime(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+        if (!path.startsWith('/models/') && !path.startsWith('/ort/')) return next();
         let file: string | null = null;
         if (path.startsWith('/models/')) file = join(modelsDir, path.slice('/models/'.length));
         else if (path.startsWith('/ort/') && ORT_FILE.test(basename(path)))
@@ -36,8 +38,14 @@ function selfHostedModelsAndRuntime(): Plugin {
           (!file.startsWith(modelsDir) && !file.startsWith(ortDir)) ||
           !existsSync(file) ||
           !statSync(file).isFile()
-        )
-          return next();
+        ) {
+          // A 404, never the demo's index.html: HTML where a model or .wasm belongs hides the
+          // real problem (the runtime would report a corrupt file instead of a missing one).
+          res.statusCode = 404;
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.end(`Not found: ${path}`);
+          return;
+        }
         res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
         res.setHeader('Content-Length', String(statSync(file).size));
         createReadStream(file).pipe(res);
@@ -82,7 +90,7 @@ export default defineConfig({
   preview: { port: 4173, host: 'localhost' },
   // transformers.js and onnxruntime-web ship their own bundles; pre-bundling them breaks the wasm glue.
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [noSecondOrtCopy()] },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { noSecondOrtCopy } from './no-second-ort-copy.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(
@@ -92,25 +93,6 @@ function embedEntries() {
     name: 'klar-embed-entries',
     resolveId: (id) => (id.startsWith(VIRTUAL) ? id : undefined),
     load: (id) => (id.startsWith(VIRTUAL) ? entries[id.slice(VIRTUAL.length)] : undefined),
-  };
-}
-
-/**
- * onnxruntime-web's bundle names its .wasm with `new URL('…wasm', import.meta.url)`; a bundler
- * then emits a second, hashed 27 MB copy nobody loads (Klar always passes `wasmPaths`). Point that
- * reference at the file the bundle ships once, next to the worker.
- */
-function noSecondOrtCopy() {
-  return {
-    name: 'klar-no-second-ort-copy',
-    transform(code, id) {
-      if (!id.includes('onnxruntime-web')) return undefined;
-      const replaced = code.replace(
-        /new URL\((["'`])(ort-wasm[\w.-]*\.wasm)\1,\s*import\.meta\.url\)/g,
-        (_m, _q, name) => `new URL(${JSON.stringify(`./${name}`)}, self.location.href)`,
-      );
-      return replaced === code ? undefined : { code: replaced, map: null };
-    },
   };
 }
 

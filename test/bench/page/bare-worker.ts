@@ -66,5 +66,12 @@ self.onmessage = async (
   }
   await klar.dispose();
   await lm.dispose();
-  postMessage({ klarTokensPerSecond: median(klarRates), bareTokensPerSecond: median(bareRates) });
+  postMessage({
+    klarTokensPerSecond: median(klarRates),
+    bareTokensPerSecond: median(bareRates),
+    // Every round, so the page can print the spread, not only the median.
+    klarRates,
+    bareRates,
+    ratios: klarRates.map((k, i) => k / bareRates[i]!),
+  });
 };

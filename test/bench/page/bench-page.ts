@@ -40,6 +40,9 @@ async function measure(backend: 'webgpu' | 'wasm') {
   const sameWorker = await new Promise<{
     klarTokensPerSecond: number;
     bareTokensPerSecond: number;
+    klarRates: number[];
+    bareRates: number[];
+    ratios: number[];
   }>((resolve) => {
     bare.onmessage = (e) => resolve(e.data);
     bare.postMessage({ model: MODEL, prompt: PROMPT, tokens: TOKENS, device: backend, rounds: 5 });
@@ -54,6 +57,9 @@ async function measure(backend: 'webgpu' | 'wasm') {
     klarInWorkerTokensPerSecond: sameWorker.klarTokensPerSecond,
     bareTokensPerSecond: sameWorker.bareTokensPerSecond,
     ratio: sameWorker.klarTokensPerSecond / sameWorker.bareTokensPerSecond,
+    klarRates: sameWorker.klarRates,
+    bareRates: sameWorker.bareRates,
+    ratios: sameWorker.ratios,
     longestMainThreadTaskMs,
   };
 }
