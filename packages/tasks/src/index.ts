@@ -11,6 +11,7 @@ export {
   type FaithfulnessReport,
   findClaims,
 } from './faithfulness/faithfulness.js';
+export * from './form-fill/index.js';
 export {
   type LanguageDetectionResult,
   LanguageDetector,
@@ -58,4 +59,3 @@ export {
   type TranslatorCoreOptions,
   type TranslatorCreateOptions,
 } from './translator/translator.js';
-export * from './form-fill/index.js';

@@ -28,7 +28,8 @@ export class LengthGuard {
     if (this.#done) return '';
     this.#text += chunk;
     const cut = cutIndex(this.#text, this.unit, this.units);
-    const end = cut ?? this.#text.length;
+    // Trailing whitespace waits for the next text: it may turn out to be the end.
+    const end = cut ?? trimEnd(this.#text, this.#text.length);
     if (cut !== undefined) this.#done = true;
     const out = this.#text.slice(this.#emitted, Math.max(this.#emitted, end));
     this.#emitted = Math.max(this.#emitted, end);
