@@ -1,7 +1,11 @@
 import type { EngineConfig } from './engine/engine-config.js';
-import { LocalEngine } from './engine/local-engine.js';
-import { memoryBudgetBytes } from './manifest/index.js';
+import type { TaskEngine, TaskRunOptions } from './engine/task-engine.js';
+import { KlarError } from './errors.js';
+import { memoryBudgetBytes } from './manifest/budget.js';
+import type { TaskChunk, TaskInput, TaskName, TaskOutput } from './tasks/types.js';
 import type {
+  CountTokensRequest,
+  CountTokensResult,
   GenerateOptions,
   GenerateRequest,
   GenerateResult,
@@ -24,7 +28,7 @@ export class KlarProgressEvent extends Event {
   }
 }
 
-export interface KlarClient extends KlarEngine, EventTarget {
+export interface KlarClient extends KlarEngine, TaskEngine, EventTarget {
   readonly config: EngineConfig;
   /** Streams generated text chunk by chunk; the last value is the full result. */
   generateStreaming(
@@ -48,7 +52,6 @@ export function resolveConfig(options: KlarOptions = {}): EngineConfig {
     cache: options.cache ?? true,
     manifest: typeof manifest === 'string' ? new URL(manifest, origin).href : manifest,
     ...(maxModelBytes !== undefined ? { maxModelBytes } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
   };
 }
 
@@ -56,22 +59,33 @@ function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+type Engine = KlarEngine & TaskEngine;
+
 /**
  * Creates a Klar client. By default inference runs in one module worker per client; share the
  * client between every caller on the page so a model is downloaded and loaded once.
  */
 export function createKlar(options: KlarOptions = {}): KlarClient {
   const config = resolveConfig(options);
-  const engine: KlarEngine =
-    options.worker === false ? new LocalEngine(config) : new WorkerEngine(config);
+  if (options.platform && options.worker !== false)
+    throw new KlarError(
+      'invalid-input',
+      'A test platform needs `worker: false`: its functions cannot be sent to a worker.',
+    );
+  // The in-thread engine pulls in transformers.js and onnxruntime-web: load it only when asked,
+  // so a page using the worker never downloads them on its main thread.
+  const engine: Promise<Engine> =
+    options.worker === false
+      ? import('./engine/local-engine.js').then((m) => new m.LocalEngine(config, options.platform))
+      : Promise.resolve(new WorkerEngine(config));
   return new Client(config, engine);
 }
 
 class Client extends EventTarget implements KlarClient {
   readonly config: EngineConfig;
-  readonly #engine: KlarEngine;
+  readonly #engine: Promise<Engine>;
 
-  constructor(config: EngineConfig, engine: KlarEngine) {
+  constructor(config: EngineConfig, engine: Promise<Engine>) {
     super();
     this.config = config;
     this.#engine = engine;
@@ -88,12 +102,32 @@ class Client extends EventTarget implements KlarClient {
     };
   }
 
-  load(model: string, options?: RequestOptions): Promise<LoadResult> {
-    return this.#engine.load(model, this.#withEvents(options));
+  async runTask<N extends TaskName>(
+    name: N,
+    input: TaskInput<N>,
+    options?: TaskRunOptions<TaskChunk<N>>,
+  ): Promise<TaskOutput<N>> {
+    return (await this.#engine).runTask(name, input, this.#withEvents(options));
   }
 
-  generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> {
-    return this.#engine.generate(request, this.#withEvents(options));
+  generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
+    const { onToken, ...rest } = options;
+    return this.runTask('text-generation', request, { ...rest, onChunk: onToken });
+  }
+
+  classifyTokens(
+    request: TokenClassifyRequest,
+    options?: RequestOptions,
+  ): Promise<TokenClassifyResult> {
+    return this.runTask('token-classification', request, options);
+  }
+
+  countTokens(request: CountTokensRequest, options?: RequestOptions): Promise<CountTokensResult> {
+    return this.runTask('count-tokens', request, options);
+  }
+
+  async load(model: string, options?: RequestOptions): Promise<LoadResult> {
+    return (await this.#engine).load(model, this.#withEvents(options));
   }
 
   async *generateStreaming(
@@ -121,17 +155,12 @@ class Client extends EventTarget implements KlarClient {
     return result;
   }
 
-  classifyTokens(
-    request: TokenClassifyRequest,
-    options?: RequestOptions,
-  ): Promise<TokenClassifyResult> {
-    return this.#engine.classifyTokens(request, this.#withEvents(options));
-  }
-
-  availability: KlarEngine['availability'] = (task, model) =>
-    this.#engine.availability(task, model);
-  listCache: KlarEngine['listCache'] = () => this.#engine.listCache();
-  clearCache: KlarEngine['clearCache'] = (model) => this.#engine.clearCache(model);
-  backends: KlarEngine['backends'] = () => this.#engine.backends();
-  dispose: KlarEngine['dispose'] = () => this.#engine.dispose();
+  availability: KlarEngine['availability'] = async (task, model) =>
+    (await this.#engine).availability(task, model);
+  describe: KlarEngine['describe'] = async (task, model) =>
+    (await this.#engine).describe(task, model);
+  listCache: KlarEngine['listCache'] = async () => (await this.#engine).listCache();
+  clearCache: KlarEngine['clearCache'] = async (model) => (await this.#engine).clearCache(model);
+  backends: KlarEngine['backends'] = async () => (await this.#engine).backends();
+  dispose: KlarEngine['dispose'] = async () => (await this.#engine).dispose();
 }

@@ -15,6 +15,10 @@ export type KlarErrorCode =
   | 'input-too-long'
   | 'invalid-input'
   | 'invalid-manifest'
+  /** This build cannot run the task (e.g. speech recognition today): refused before any download. */
+  | 'unsupported-task'
+  /** The worker died mid-request (terminated, out of memory); the next request gets a fresh one. */
+  | 'worker-crashed'
   | 'disposed'
   | 'internal';
 

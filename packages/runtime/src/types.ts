@@ -1,7 +1,9 @@
-import type { KlarErrorData } from './errors.js';
-import type { Backend, Dtype, ModelManifest, ModelTask } from './manifest/types.js';
+import type { KlarErrorCode, KlarErrorData } from './errors.js';
+import type { Backend, Dtype, ModelEntry, ModelManifest, ModelTask } from './manifest/types.js';
+import type { KlarPlatform } from './platform.js';
 
 export type { Backend, Dtype, ModelManifest, ModelTask } from './manifest/types.js';
+export type { KlarPlatform } from './platform.js';
 export type BackendPreference = 'auto' | Backend;
 
 /** Per-instance configuration; there is no global state. */
@@ -19,17 +21,11 @@ export interface KlarOptions {
   readonly maxModelBytes?: number;
   /** Run inference in a module worker (default) or in this thread (inside workers, tests). */
   readonly worker?: boolean;
-  /** Test hooks that force backend failures. Never set in production. */
-  readonly faults?: FaultInjection;
-}
-
-export interface FaultInjection {
-  /** Pretend `navigator.gpu.requestAdapter()` returned null. */
-  readonly noWebGpuAdapter?: boolean;
-  /** Make WebGPU session creation throw. */
-  readonly failWebGpuSession?: boolean;
-  /** Destroy the GPU device after this many generated tokens. */
-  readonly loseDeviceAfterTokens?: number;
+  /**
+   * Tests only: replaces browser facilities (WebGPU adapter, session creation, device loss,
+   * storage) to simulate failures. Needs `worker: false` (functions can't cross to a worker).
+   */
+  readonly platform?: KlarPlatform;
 }
 
 /** Progress of one request, tied to it by `requestId`. */
@@ -161,6 +157,44 @@ export interface LoadResult {
 /** W3C Writing Assistance API terms. */
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
+/** What elements and task APIs need to know about the model a task would use here. */
+export interface ModelDescription {
+  readonly task: ModelTask;
+  /** The model id the engine would use (explicit, or the task's default entry); undefined if none. */
+  readonly model?: string;
+  /** The manifest entry of that model (name, licence, languages, contextLength, …). */
+  readonly entry?: ModelEntry;
+  readonly availability: Availability;
+  /**
+   * Why it is unavailable: 'unsupported-task', 'model-not-found', 'model-too-large',
+   * 'backend-unavailable', 'invalid-manifest', 'download-failed', …
+   */
+  readonly reason?: KlarErrorCode;
+  /** The backend this device would run it on now (a software WebGPU adapter is no GPU under 'auto'). */
+  readonly backend?: Backend;
+  /** The backend it runs on right now, if loaded. */
+  readonly loadedBackend?: Backend;
+  /** Bytes still to download for that backend's dtype (0 when stored). */
+  readonly downloadBytes: number;
+  /** Bytes of the model's files for that backend's dtype, stored or not. */
+  readonly totalBytes: number;
+  /** Every file of that dtype is in the cache (or the model is loaded). */
+  readonly stored: boolean;
+}
+
+export interface CountTokensRequest {
+  readonly model?: string;
+  readonly text?: string;
+  readonly messages?: readonly ChatMessage[];
+}
+
+export interface CountTokensResult {
+  readonly tokens: number;
+  /** Tokens the model can attend to (prompt and output together). */
+  readonly contextLength: number;
+  readonly model: string;
+}
+
 export interface CachedModelInfo {
   readonly model: string;
   readonly files: number;
@@ -177,6 +211,13 @@ export interface KlarEngine {
   ): Promise<TokenClassifyResult>;
   /** For the task's default model, or for `model` when given. */
   availability(task: ModelTask, model?: string): Promise<Availability>;
+  /** The model a task would use here: entry, availability, backend, sizes, stored or not. */
+  describe(task: ModelTask, model?: string): Promise<ModelDescription>;
+  /**
+   * Counts tokens with the model's real tokenizer (messages: rendered with its chat template,
+   * generation prompt added). Loads only the tokenizer files, never the weights.
+   */
+  countTokens(request: CountTokensRequest, options?: RequestOptions): Promise<CountTokensResult>;
   listCache(): Promise<readonly CachedModelInfo[]>;
   clearCache(model?: string): Promise<void>;
   /** The backend each loaded model runs on right now. */

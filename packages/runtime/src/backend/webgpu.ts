@@ -1,25 +1,54 @@
-import type { FaultInjection } from '../types.js';
+import type { KlarPlatform } from '../platform.js';
 
 export interface WebGpuProbe {
   readonly available: boolean;
   /** The adapter can run f16 shaders, so f16 weights are worth choosing. */
   readonly fp16: boolean;
+  /** A software adapter (SwiftShader, WARP): WebGPU in name, a CPU in fact. */
+  readonly fallbackAdapter: boolean;
   readonly reason?: string;
   readonly adapter?: GPUAdapter;
 }
 
-/** Asks the browser for a WebGPU adapter; never throws. */
-export async function probeWebGpu(faults: FaultInjection | undefined): Promise<WebGpuProbe> {
-  if (faults?.noWebGpuAdapter)
-    return { available: false, fp16: false, reason: 'no adapter (forced by test)' };
+/** Software rasterisers that present themselves as WebGPU adapters. */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b/i;
+
+/**
+ * `adapter.info.isFallbackAdapter` (Chrome 131+) or the older `adapter.isFallbackAdapter`;
+ * a browser started with `--enable-unsafe-swiftshader` may not set either, so the adapter's
+ * vendor, architecture and description are checked for known software renderers too.
+ */
+function isFallbackAdapter(adapter: GPUAdapter): boolean {
+  const info = (adapter as { info?: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean } })
+    .info;
+  const legacy = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  if (info?.isFallbackAdapter === true || legacy === true) return true;
+  const described = [info?.vendor, info?.architecture, info?.device, info?.description].join(' ');
+  return SOFTWARE_ADAPTER.test(described);
+}
+
+/** Asks the browser (or the test platform) for a WebGPU adapter; never throws. */
+export async function probeWebGpu(platform: KlarPlatform = {}): Promise<WebGpuProbe> {
+  const none = (reason: string): WebGpuProbe => ({
+    available: false,
+    fp16: false,
+    fallbackAdapter: false,
+    reason,
+  });
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
-  if (!gpu) return { available: false, fp16: false, reason: 'this browser has no WebGPU' };
+  const requestAdapter = platform.requestAdapter ?? (gpu ? () => gpu.requestAdapter() : null);
+  if (!requestAdapter) return none('this browser has no WebGPU');
   try {
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return { available: false, fp16: false, reason: 'no WebGPU adapter' };
-    return { available: true, fp16: adapter.features.has('shader-f16'), adapter };
+    const adapter = await requestAdapter();
+    if (!adapter) return none('no WebGPU adapter');
+    return {
+      available: true,
+      fp16: adapter.features.has('shader-f16'),
+      fallbackAdapter: isFallbackAdapter(adapter),
+      adapter,
+    };
   } catch (error) {
-    return { available: false, fp16: false, reason: `requestAdapter failed: ${String(error)}` };
+    return none(`requestAdapter failed: ${String(error)}`);
   }
 }
 

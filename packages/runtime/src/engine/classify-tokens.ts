@@ -1,39 +1,26 @@
-import { KlarError, toKlarError } from '../errors.js';
-import type {
-  RequestOptions,
-  TokenClassifyRequest,
-  TokenClassifyResult,
-  TokenEntity,
-} from '../types.js';
+import { KlarError } from '../errors.js';
+import type { TaskContext } from '../tasks/types.js';
+import type { TokenClassifyRequest, TokenClassifyResult, TokenEntity } from '../types.js';
 import type { LoadedModel } from './loaded-model.js';
-import type { ModelHost } from './model-host.js';
 
 /** Token classification (e.g. names and places): one label per word piece, offsets into the text. */
 export async function classifyTokens(
-  host: ModelHost,
   request: TokenClassifyRequest,
-  options: RequestOptions & { readonly requestId: string },
+  context: TaskContext,
 ): Promise<TokenClassifyResult> {
   if (typeof request.text !== 'string')
     throw new KlarError('invalid-input', 'classifyTokens needs `text` as a string.');
-  const { requestId, signal } = options;
-  let loaded = await host.acquire({
+  const { host, requestId, signal } = context;
+  const loaded = await host.acquire({
     model: request.model,
     task: 'token-classification',
     requestId,
     signal,
-    onProgress: options.onProgress,
+    onProgress: context.onProgress,
   });
   return host.queue(loaded.entry.id).run(async () => {
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
-    try {
-      return await classifyOn(loaded, request.text);
-    } catch (error) {
-      const reason = toKlarError(error, 'device-lost');
-      if (loaded.backend !== 'webgpu') throw reason;
-      loaded = await host.replaceWithWasm(loaded, reason, requestId, options.onProgress);
-      return classifyOn(loaded, request.text);
-    }
+    return host.withFallback(loaded, context, (model) => classifyOn(model, request.text));
   });
 }
 

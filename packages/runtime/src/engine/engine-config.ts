@@ -1,5 +1,5 @@
 import type { ModelManifest } from '../manifest/types.js';
-import type { BackendPreference, FaultInjection } from '../types.js';
+import type { BackendPreference } from '../types.js';
 
 /** KlarOptions with defaults applied and URLs made absolute; one per engine instance. */
 export interface EngineConfig {
@@ -9,5 +9,4 @@ export interface EngineConfig {
   readonly cache: boolean;
   readonly manifest: ModelManifest | string;
   readonly maxModelBytes?: number;
-  readonly faults?: FaultInjection & { readonly failCacheWrites?: boolean };
 }

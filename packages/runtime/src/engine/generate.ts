@@ -1,6 +1,13 @@
 import { Tensor } from '@huggingface/transformers';
-import { KlarError, toKlarError } from '../errors.js';
-import type { FinishReason, GenerateOptions, GenerateRequest, GenerateResult } from '../types.js';
+import { KlarError } from '../errors.js';
+import type { TaskContext } from '../tasks/types.js';
+import type {
+  FinishReason,
+  GenerateChunk,
+  GenerateOptions,
+  GenerateRequest,
+  GenerateResult,
+} from '../types.js';
 import { type ConstraintPolicy, createConstraintPolicy } from './constraint-policy.js';
 import {
   CallbackStoppingCriteria,
@@ -10,7 +17,7 @@ import {
 } from './decoding-hooks.js';
 import { IncrementalDecoder } from './incremental-decoder.js';
 import type { LoadedModel } from './loaded-model.js';
-import type { ModelHost } from './model-host.js';
+import { encodeInput } from './prompt.js';
 import { isSampling, seededRandom } from './sampling.js';
 import { StopStrings } from './stop-strings.js';
 import { yieldToEventLoop } from './yield.js';
@@ -26,27 +33,40 @@ interface Progress {
 
 /** Text generation, streamed token by token, surviving a WebGPU loss mid-request. */
 export async function generateText(
-  host: ModelHost,
   request: GenerateRequest,
-  options: GenerateOptions & { readonly requestId: string },
+  context: TaskContext<GenerateChunk>,
 ): Promise<GenerateResult> {
-  const { signal, requestId } = options;
-  let loaded = await host.acquire({
+  const { host, signal, requestId } = context;
+  const options: GenerateOptions & { readonly requestId: string } = {
+    requestId,
+    ...(signal ? { signal } : {}),
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    ...(context.onChunk ? { onToken: context.onChunk } : {}),
+  };
+  const first = await host.acquire({
     model: request.model,
     task: 'text-generation',
     requestId,
     signal,
-    onProgress: options.onProgress,
+    onProgress: context.onProgress,
   });
-  return host.queue(loaded.entry.id).run(async () => {
-    const promptIds = await encodePrompt(loaded, request);
+  return host.queue(first.entry.id).run(async () => {
+    let loaded = first;
+    const promptIds = encodePrompt(loaded, request);
     const maxNewTokens = request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS;
-    const context = loaded.entry.contextLength;
-    if (context && promptIds.length + maxNewTokens > context) {
+    const contextLength = loaded.entry.contextLength;
+    if (contextLength && promptIds.length + maxNewTokens > contextLength) {
+      const quota = Math.max(0, contextLength - maxNewTokens);
       throw new KlarError(
         'input-too-long',
-        `The text is too long for ${loaded.entry.name}: ${promptIds.length} prompt tokens + ${maxNewTokens} new tokens exceed its ${context}-token context. Shorten the text or split it into parts.`,
-        { promptTokens: promptIds.length, maxNewTokens, contextLength: context },
+        `The text is too long for ${loaded.entry.name}: ${promptIds.length} prompt tokens + ${maxNewTokens} new tokens exceed its ${contextLength}-token context. Shorten the text to at most ${quota} tokens or split it into parts.`,
+        {
+          requested: promptIds.length,
+          quota,
+          promptTokens: promptIds.length,
+          maxNewTokens,
+          contextLength,
+        },
       );
     }
     const constraint = request.constraint
@@ -78,27 +98,21 @@ export async function generateText(
         tokensAfterAbort: tokensAtAbort < 0 ? 0 : progress.tokens.length - tokensAtAbort,
       });
 
-    for (;;) {
-      try {
-        await runOnce(host, loaded, request, promptIds, maxNewTokens, progress, {
+    try {
+      // On WebGPU failure the fallback reruns this on WASM, from where WebGPU stopped: the
+      // tokens so far become part of the input.
+      loaded = await host.withFallback(loaded, context, async (model) => {
+        await runOnce(model, request, promptIds, maxNewTokens, progress, {
           constraint,
           random,
           stops,
           options,
         });
-        break;
-      } catch (error) {
-        if (signal?.aborted) throw aborted();
-        const reason = toKlarError(error, 'device-lost', 'WebGPU failed during generation');
-        if (
-          loaded.backend !== 'webgpu' ||
-          reason.code === 'aborted' ||
-          reason.code === 'invalid-input'
-        )
-          throw reason;
-        // Finish on WASM from where WebGPU stopped: the tokens so far become part of the input.
-        loaded = await host.replaceWithWasm(loaded, reason, requestId, options.onProgress);
-      }
+        return model;
+      });
+    } catch (error) {
+      if (signal?.aborted) throw aborted();
+      throw error;
     }
 
     const eos = eosIds(loaded);
@@ -131,7 +145,6 @@ interface RunContext {
 }
 
 async function runOnce(
-  host: ModelHost,
   loaded: LoadedModel,
   request: GenerateRequest,
   promptIds: readonly number[],
@@ -150,7 +163,6 @@ async function runOnce(
       ? { options: request.sampling!, random: ctx.random }
       : undefined,
   };
-  const loseAfter = host.faults?.loseDeviceAfterTokens;
   const decoder = new IncrementalDecoder((ids) =>
     loaded.tokenizer.decode(ids as number[], { skip_special_tokens: true }),
   );
@@ -158,14 +170,6 @@ async function runOnce(
   loaded.stepHook = async () => {
     await yieldToEventLoop();
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
-    if (loaded.backend !== 'webgpu') return;
-    if (loseAfter !== undefined && progress.tokens.length >= loseAfter && !host.webgpuBroken()) {
-      const device = await host.gpuDevice();
-      device?.destroy();
-      await device?.lost;
-    }
-    const broken = host.webgpuBroken();
-    if (broken) throw broken;
   };
 
   const onTokenId = (tokenId: number) => {
@@ -215,23 +219,10 @@ async function runOnce(
   if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
 }
 
-async function encodePrompt(loaded: LoadedModel, request: GenerateRequest): Promise<number[]> {
-  const { tokenizer } = loaded;
-  let text: string;
-  let addSpecial = true;
-  if (request.messages?.length) {
-    text = tokenizer.apply_chat_template(request.messages as { role: string; content: string }[], {
-      add_generation_prompt: true,
-      tokenize: false,
-    }) as string;
-    addSpecial = false;
-  } else if (typeof request.prompt === 'string' && request.prompt.length > 0) {
-    text = request.prompt;
-  } else {
+function encodePrompt(loaded: LoadedModel, request: GenerateRequest): number[] {
+  if (!request.messages?.length && !(typeof request.prompt === 'string' && request.prompt))
     throw new KlarError('invalid-input', 'Give a prompt or chat messages to generate from.');
-  }
-  const encoded = tokenizer.encode(text, { add_special_tokens: addSpecial });
-  return Array.from(encoded, Number);
+  return encodeInput(loaded.tokenizer, request);
 }
 
 function eosIds(loaded: LoadedModel): Set<number> {

@@ -1,80 +1,78 @@
 import { KlarError, toKlarError } from '../errors.js';
+import type { KlarPlatform } from '../platform.js';
+import { requireTask, taskOperation } from '../tasks/registry.js';
+import type { TaskChunk, TaskInput, TaskName, TaskOutput } from '../tasks/types.js';
 import type {
   Availability,
   Backend,
   CachedModelInfo,
-  GenerateOptions,
-  GenerateRequest,
-  GenerateResult,
   KlarEngine,
   LoadResult,
+  ModelDescription,
   ModelTask,
   RequestOptions,
-  TokenClassifyRequest,
-  TokenClassifyResult,
 } from '../types.js';
-import { classifyTokens } from './classify-tokens.js';
 import type { EngineConfig } from './engine-config.js';
-import { generateText } from './generate.js';
 import { ModelHost } from './model-host.js';
+import { TaskMethods, type TaskRunOptions } from './task-engine.js';
 
 let requestCounter = 0;
 const nextRequestId = () => `r${++requestCounter}`;
 
+type WithRequestId<T> = T & { readonly requestId?: string };
+
 /** The engine running in this thread: used inside the worker, and directly in tests. */
-export class LocalEngine implements KlarEngine {
+export class LocalEngine extends TaskMethods implements KlarEngine {
   readonly #host: ModelHost;
   #disposed = false;
 
-  constructor(config: EngineConfig) {
-    this.#host = new ModelHost(config);
+  /** `platform` replaces browser facilities in tests (see `KlarPlatform`); never needed otherwise. */
+  constructor(config: EngineConfig, platform: KlarPlatform = {}) {
+    super();
+    this.#host = new ModelHost(config, platform);
   }
 
-  async load(
-    model: string,
-    options: RequestOptions & { requestId?: string } = {},
-  ): Promise<LoadResult> {
-    this.#check();
-    const manifest = await this.#host.manifest();
-    const entry = manifest.models.find((m) => m.id === model);
-    if (!entry)
-      throw new KlarError('model-not-found', `No model "${model}" in the manifest.`, { model });
-    const loaded = await this.#host.acquire({
-      model,
-      task: entry.task,
-      requestId: options.requestId ?? nextRequestId(),
-      signal: options.signal,
-      onProgress: options.onProgress,
+  runTask<N extends TaskName>(
+    name: N,
+    input: TaskInput<N>,
+    options: WithRequestId<TaskRunOptions<TaskChunk<N>>> = {},
+  ): Promise<TaskOutput<N>> {
+    return this.#guard(() => {
+      const { operation } = taskOperation(name);
+      return operation.run(input, {
+        host: this.#host,
+        requestId: options.requestId ?? nextRequestId(),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onChunk ? { onChunk: options.onChunk } : {}),
+      });
     });
-    return { model: loaded.entry.id, backend: loaded.backend, dtype: loaded.dtype };
   }
 
-  generate(
-    request: GenerateRequest,
-    options: GenerateOptions & { requestId?: string } = {},
-  ): Promise<GenerateResult> {
-    return this.#guard(() =>
-      generateText(this.#host, request, {
-        ...options,
+  load(model: string, options: WithRequestId<RequestOptions> = {}): Promise<LoadResult> {
+    return this.#guard(async () => {
+      const manifest = await this.#host.source.manifest();
+      const entry = manifest.models.find((m) => m.id === model);
+      if (!entry)
+        throw new KlarError('model-not-found', `No model "${model}" in the manifest.`, { model });
+      requireTask(entry.task);
+      const loaded = await this.#host.acquire({
+        model,
+        task: entry.task,
         requestId: options.requestId ?? nextRequestId(),
-      }),
-    );
-  }
-
-  classifyTokens(
-    request: TokenClassifyRequest,
-    options: RequestOptions & { requestId?: string } = {},
-  ): Promise<TokenClassifyResult> {
-    return this.#guard(() =>
-      classifyTokens(this.#host, request, {
-        ...options,
-        requestId: options.requestId ?? nextRequestId(),
-      }),
-    );
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      return { model: loaded.entry.id, backend: loaded.backend, dtype: loaded.dtype };
+    });
   }
 
   availability(task: ModelTask, model?: string): Promise<Availability> {
-    return this.#guard(() => this.#host.availability(task, model));
+    return this.#guard(async () => (await this.#host.describe(task, model)).availability);
+  }
+
+  describe(task: ModelTask, model?: string): Promise<ModelDescription> {
+    return this.#guard(() => this.#host.describe(task, model));
   }
 
   listCache(): Promise<readonly CachedModelInfo[]> {
@@ -94,13 +92,9 @@ export class LocalEngine implements KlarEngine {
     await this.#host.dispose();
   }
 
-  #check(): void {
+  async #guard<T>(run: () => Promise<T>): Promise<T> {
     if (this.#disposed)
       throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
-  }
-
-  async #guard<T>(run: () => Promise<T>): Promise<T> {
-    this.#check();
     try {
       return await run();
     } catch (error) {

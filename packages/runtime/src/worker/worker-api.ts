@@ -1,10 +1,11 @@
 import type { EngineConfig } from '../engine/engine-config.js';
 import { LocalEngine } from '../engine/local-engine.js';
 import { KlarError } from '../errors.js';
-import type { GenerateChunk, ProgressEvent } from '../types.js';
+import type { TaskChunk, TaskInput, TaskName } from '../tasks/types.js';
+import type { ProgressEvent } from '../types.js';
 import type { RequestCallbacks, WorkerApi } from './protocol.js';
 
-/** One frame at 60 Hz: tokens still look live, and the page gets few messages. */
+/** One frame at 60 Hz: streamed tokens still look live, and the page gets few messages. */
 const TOKEN_BATCH_MS = 16;
 
 /** The worker side: a LocalEngine plus an AbortController per request id. */
@@ -29,36 +30,36 @@ export function createWorkerApi(): WorkerApi {
 
   /**
    * Calls back to the page are not awaited one by one (a round trip per token would slow
-   * generation); tokens are batched to at most one message per frame. They travel on the
+   * generation); chunks are batched to at most one message per frame. They travel on the
    * callbacks' own port, unordered with the reply, so before a request resolves we flush and
-   * wait for the last call: every token reaches the page before the result.
+   * wait for the last call: every chunk reaches the page before the result.
    */
   function relay(callbacks: RequestCallbacks) {
     let last: unknown = null;
-    let batch: GenerateChunk[] = [];
+    let batch: unknown[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const sendTokens = () => {
+    const sendChunks = () => {
       timer = null;
       if (batch.length === 0) return;
-      last = callbacks.onTokens?.(batch);
+      last = callbacks.onChunks?.(batch);
       batch = [];
     };
     return {
       onProgress: callbacks.onProgress
         ? (event: ProgressEvent) => {
-            sendTokens();
+            sendChunks();
             last = callbacks.onProgress?.(event);
           }
         : undefined,
-      onToken: callbacks.onTokens
-        ? (chunk: GenerateChunk) => {
+      onChunk: callbacks.onChunks
+        ? (chunk: unknown) => {
             batch.push(chunk);
-            timer ??= setTimeout(sendTokens, TOKEN_BATCH_MS);
+            timer ??= setTimeout(sendChunks, TOKEN_BATCH_MS);
           }
         : undefined,
       flush: async () => {
         if (timer) clearTimeout(timer);
-        sendTokens();
+        sendChunks();
         await Promise.resolve(last).catch(() => undefined);
       },
     };
@@ -86,27 +87,23 @@ export function createWorkerApi(): WorkerApi {
           requireEngine().load(model, { signal, requestId, onProgress: r.onProgress }),
         ),
       ),
-    generate: (request, requestId, callbacks) =>
+    run: (name, input, requestId, callbacks) =>
       withRelay(callbacks, (r) =>
         track(requestId, (signal) =>
-          requireEngine().generate(request, {
+          requireEngine().runTask(name as TaskName, input as TaskInput<TaskName>, {
             signal,
             requestId,
             onProgress: r.onProgress,
-            onToken: r.onToken,
+            onChunk: r.onChunk as ((chunk: TaskChunk<TaskName>) => void) | undefined,
           }),
         ),
       ),
-    classifyTokens: (request, requestId, callbacks) =>
-      withRelay(callbacks, (r) =>
-        track(requestId, (signal) =>
-          requireEngine().classifyTokens(request, { signal, requestId, onProgress: r.onProgress }),
-        ),
-      ),
+    ping: () => true,
     cancel(requestId) {
       controllers.get(requestId)?.abort();
     },
     availability: (task, model) => requireEngine().availability(task, model),
+    describe: (task, model) => requireEngine().describe(task, model),
     listCache: () => requireEngine().listCache(),
     clearCache: (model) => requireEngine().clearCache(model),
     backends: () => requireEngine().backends(),

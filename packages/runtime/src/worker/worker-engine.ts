@@ -1,114 +1,241 @@
 import * as Comlink from 'comlink';
 import type { EngineConfig } from '../engine/engine-config.js';
+import { TaskMethods, type TaskRunOptions } from '../engine/task-engine.js';
 import { KlarError } from '../errors.js';
+import type { TaskChunk, TaskInput, TaskName, TaskOutput } from '../tasks/types.js';
 import { installKlarErrorTransfer } from '../transfer.js';
 import type {
   Availability,
   Backend,
   CachedModelInfo,
-  GenerateOptions,
-  GenerateRequest,
-  GenerateResult,
   KlarEngine,
   LoadResult,
+  ModelDescription,
   ModelTask,
   RequestOptions,
-  TokenClassifyRequest,
-  TokenClassifyResult,
 } from '../types.js';
 import type { RequestCallbacks, WorkerApi } from './protocol.js';
+import { spawnKlarWorker } from './spawn-worker.js';
 
 let requestCounter = 0;
 
-/** The page side of the worker: same interface as LocalEngine; abort becomes a cancel message. */
-export class WorkerEngine implements KlarEngine {
-  readonly #worker: Worker;
-  readonly #remote: Comlink.Remote<WorkerApi>;
+/** While requests are pending the page pings the worker this often… */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+/**
+ * …and gives up on it after this long without any sign of life. Generous: one forward pass
+ * of a large model on WASM blocks the worker's event loop for seconds.
+ */
+const HEARTBEAT_TIMEOUT_MS = 90_000;
+
+interface Connection {
+  readonly worker: Worker;
+  readonly remote: Comlink.Remote<WorkerApi>;
+  /** Rejects every call still waiting on this worker. */
+  readonly pending: Set<(error: KlarError) => void>;
+  lastSign: number;
+  heartbeat: ReturnType<typeof setInterval> | null;
+}
+
+/**
+ * The page side of the worker: same interface as LocalEngine; abort becomes a cancel
+ * message. If the worker dies mid-request (an `error` event, or no sign of life for a long
+ * time), every pending request rejects with `worker-crashed` and the next request starts a
+ * fresh worker with the same configuration.
+ */
+export class WorkerEngine extends TaskMethods implements KlarEngine {
+  readonly #config: EngineConfig;
+  #connection: Connection | null = null;
+  #givenWorker: Worker | undefined;
   #disposed = false;
 
   constructor(config: EngineConfig, worker?: Worker) {
+    super();
     installKlarErrorTransfer();
-    this.#worker =
-      worker ??
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'klar' });
-    this.#remote = Comlink.wrap<WorkerApi>(this.#worker);
-    void this.#remote.init(config);
+    this.#config = config;
+    this.#givenWorker = worker;
+    this.#connect();
+  }
+
+  runTask<N extends TaskName>(
+    name: N,
+    input: TaskInput<N>,
+    options: TaskRunOptions<TaskChunk<N>> = {},
+  ): Promise<TaskOutput<N>> {
+    return this.#request(
+      options,
+      (remote, id, callbacks) => remote.run(name, input, id, callbacks) as Promise<TaskOutput<N>>,
+      options.onChunk as ((chunk: unknown) => void) | undefined,
+    );
   }
 
   load(model: string, options: RequestOptions = {}): Promise<LoadResult> {
-    return this.#request(options, (id, callbacks) => this.#remote.load(model, id, callbacks));
-  }
-
-  generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
-    return this.#request(
-      options,
-      (id, callbacks) => this.#remote.generate(request, id, callbacks),
-      options.onToken,
-    );
-  }
-
-  classifyTokens(
-    request: TokenClassifyRequest,
-    options: RequestOptions = {},
-  ): Promise<TokenClassifyResult> {
-    return this.#request(options, (id, callbacks) =>
-      this.#remote.classifyTokens(request, id, callbacks),
-    );
+    return this.#request(options, (remote, id, callbacks) => remote.load(model, id, callbacks));
   }
 
   availability(task: ModelTask, model?: string): Promise<Availability> {
-    return this.#remote.availability(task, model);
+    return this.#call((remote) => remote.availability(task, model));
+  }
+
+  describe(task: ModelTask, model?: string): Promise<ModelDescription> {
+    return this.#call((remote) => remote.describe(task, model));
   }
 
   listCache(): Promise<readonly CachedModelInfo[]> {
-    return this.#remote.listCache();
+    return this.#call((remote) => remote.listCache());
   }
 
   clearCache(model?: string): Promise<void> {
-    return this.#remote.clearCache(model);
+    return this.#call((remote) => remote.clearCache(model));
   }
 
   backends(): Promise<Readonly<Record<string, Backend>>> {
-    return this.#remote.backends();
+    return this.#call((remote) => remote.backends());
   }
 
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    const connection = this.#connection;
+    this.#connection = null;
+    if (!connection) return;
     try {
-      await this.#remote.dispose();
+      await Promise.race([
+        connection.remote.dispose(),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
     } finally {
-      this.#remote[Comlink.releaseProxy]();
-      this.#worker.terminate();
+      this.#close(connection);
     }
   }
 
-  async #request<T>(
-    options: RequestOptions,
-    call: (requestId: string, callbacks: RequestCallbacks) => Promise<T>,
-    onToken?: GenerateOptions['onToken'],
-  ): Promise<T> {
+  /**
+   * Test hook: ends the worker the way a crash does (terminated, out of memory), so tests can
+   * check that pending requests reject with `worker-crashed` and the next one works.
+   */
+  simulateCrash(): void {
+    const connection = this.#connection;
+    if (connection) this.#crash(connection, 'the worker was terminated');
+  }
+
+  #connect(): Connection {
+    if (this.#connection) return this.#connection;
+    const worker = this.#givenWorker ?? spawnKlarWorker();
+    this.#givenWorker = undefined;
+    const remote = Comlink.wrap<WorkerApi>(worker);
+    const connection: Connection = {
+      worker,
+      remote,
+      pending: new Set(),
+      lastSign: Date.now(),
+      heartbeat: null,
+    };
+    worker.addEventListener('error', (event) => {
+      const detail = (event as ErrorEvent).message || 'it failed to start or threw';
+      this.#crash(connection, `the worker stopped (${detail})`);
+    });
+    worker.addEventListener('messageerror', () =>
+      this.#crash(connection, 'a message from the worker could not be read'),
+    );
+    this.#connection = connection;
+    void remote.init(this.#config);
+    return connection;
+  }
+
+  #crash(connection: Connection, why: string): void {
+    if (this.#connection === connection) this.#connection = null;
+    const error = new KlarError(
+      'worker-crashed',
+      `Klar's worker stopped during the request: ${why}. Try again; the next request starts a new worker.`,
+    );
+    for (const reject of [...connection.pending]) reject(error);
+    this.#close(connection);
+  }
+
+  #close(connection: Connection): void {
+    connection.pending.clear();
+    if (connection.heartbeat) clearInterval(connection.heartbeat);
+    connection.heartbeat = null;
+    connection.remote[Comlink.releaseProxy]();
+    connection.worker.terminate();
+  }
+
+  /** Runs one call on the current worker; rejects with `worker-crashed` if it dies meanwhile. */
+  #call<T>(call: (remote: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {
     if (this.#disposed)
-      throw new KlarError('disposed', 'This Klar client was disposed; create a new one.');
+      return Promise.reject(
+        new KlarError('disposed', 'This Klar client was disposed; create a new one.'),
+      );
+    const connection = this.#connect();
+    return new Promise<T>((resolve, reject) => {
+      const onCrash = (error: KlarError) => reject(error);
+      connection.pending.add(onCrash);
+      this.#watch(connection);
+      call(connection.remote)
+        .then(resolve, reject)
+        .finally(() => {
+          connection.pending.delete(onCrash);
+          if (connection.pending.size === 0 && connection.heartbeat) {
+            clearInterval(connection.heartbeat);
+            connection.heartbeat = null;
+          }
+        });
+    });
+  }
+
+  /** Pings the worker while requests are pending; silence past the timeout is a crash. */
+  #watch(connection: Connection): void {
+    if (connection.heartbeat) return;
+    connection.lastSign = Date.now();
+    connection.heartbeat = setInterval(() => {
+      if (Date.now() - connection.lastSign > HEARTBEAT_TIMEOUT_MS) {
+        this.#crash(connection, 'it stopped answering');
+        return;
+      }
+      connection.remote.ping().then(
+        () => (connection.lastSign = Date.now()),
+        () => undefined,
+      );
+    }, HEARTBEAT_INTERVAL_MS);
+  }
+
+  #request<T>(
+    options: RequestOptions,
+    call: (
+      remote: Comlink.Remote<WorkerApi>,
+      requestId: string,
+      callbacks: RequestCallbacks,
+    ) => Promise<T>,
+    onChunk?: (chunk: unknown) => void,
+  ): Promise<T> {
     const { signal, onProgress } = options;
-    if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
+    if (signal?.aborted)
+      return Promise.reject(new KlarError('aborted', 'The request was stopped.'));
     const requestId = `w${++requestCounter}`;
+    const alive = () => {
+      if (this.#connection) this.#connection.lastSign = Date.now();
+    };
     // Both callbacks always exist: on the worker side a comlink proxy's property is always
     // truthy, so a missing one would be called anyway and fail on this side.
     const callbacks = Comlink.proxy<RequestCallbacks>({
-      onProgress: (event) => onProgress?.(event),
-      onTokens: (chunks) => {
-        if (!onToken) return;
-        // After abort the page gets no more tokens, even those already in flight from the worker.
-        for (const chunk of chunks) if (!signal?.aborted) onToken(chunk);
+      onProgress: (event) => {
+        alive();
+        onProgress?.(event);
+      },
+      onChunks: (chunks) => {
+        alive();
+        if (!onChunk) return;
+        // After abort the page gets no more chunks, even those already in flight from the worker.
+        for (const chunk of chunks) if (!signal?.aborted) onChunk(chunk);
       },
     });
-    const onAbort = () => void this.#remote.cancel(requestId);
+    let remoteOf: Comlink.Remote<WorkerApi> | null = null;
+    const onAbort = () => void remoteOf?.cancel(requestId).catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await call(requestId, callbacks);
-    } finally {
+    return this.#call((remote) => {
+      remoteOf = remote;
+      return call(remote, requestId, callbacks);
+    }).finally(() => {
       signal?.removeEventListener('abort', onAbort);
-    }
+    });
   }
 }

@@ -89,7 +89,11 @@ describe('model files: integrity and cache', () => {
 
   it('a full storage quota degrades to uncached use with a warning', async () => {
     const events: ProgressEvent[] = [];
-    const klar = fixtureClient({ backend: 'wasm', faults: { failCacheWrites: true } as never });
+    const klar = fixtureClient({
+      backend: 'wasm',
+      worker: false,
+      platform: { failCacheWrites: true },
+    });
     const result = await klar.generate(
       { model: LM, prompt: PROMPT, maxNewTokens: 4 },
       { onProgress: (e) => events.push(e) },

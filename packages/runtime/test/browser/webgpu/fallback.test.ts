@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../../../src/types.js';
+import type { KlarPlatform, ProgressEvent } from '../../../src/types.js';
 import { assert, assertEqual } from '../support/assert.js';
 import { fixtureClient, LM, PROMPT } from '../support/fixtures.js';
 
@@ -17,6 +17,27 @@ function backendChanges(events: ProgressEvent[]) {
   );
 }
 
+/**
+ * The test browser's only adapter is SwiftShader, which `auto` rightly passes over. To test
+ * what happens on a real GPU, the test platform presents it as a hardware adapter.
+ */
+async function hardwareAdapter(): Promise<GPUAdapter | null> {
+  const adapter = await navigator.gpu.requestAdapter();
+  if (!adapter) return null;
+  return new Proxy(adapter, {
+    get(target, key) {
+      if (key === 'info') return { isFallbackAdapter: false, vendor: 'test', architecture: 'gpu' };
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** An in-thread client on the fixtures with a test platform (functions can't reach a worker). */
+function withPlatform(platform: KlarPlatform) {
+  return fixtureClient({ backend: 'auto', worker: false, platform });
+}
+
 describe('WebGPU failures end on WASM', () => {
   let expected: readonly number[];
   before(async () => {
@@ -25,7 +46,7 @@ describe('WebGPU failures end on WASM', () => {
 
   it('no adapter: completes on WASM and reports the change', async () => {
     const events: ProgressEvent[] = [];
-    const klar = fixtureClient({ backend: 'auto', faults: { noWebGpuAdapter: true } });
+    const klar = withPlatform({ requestAdapter: async () => null });
     const result = await klar.generate(request, { onProgress: (e) => events.push(e) });
     assertEqual(result.backend, 'wasm', 'finished on WASM');
     assertEqual(result.tokenIds, expected, 'complete, correct result');
@@ -40,7 +61,12 @@ describe('WebGPU failures end on WASM', () => {
 
   it('failed WebGPU session: completes on WASM and reports the change', async () => {
     const events: ProgressEvent[] = [];
-    const klar = fixtureClient({ backend: 'auto', faults: { failWebGpuSession: true } });
+    const klar = withPlatform({
+      requestAdapter: hardwareAdapter,
+      beforeWebGpuSession: () => {
+        throw new Error('session creation failed (simulated)');
+      },
+    });
     const result = await klar.generate(request, { onProgress: (e) => events.push(e) });
     assertEqual(result.backend, 'wasm', 'finished on WASM');
     assertEqual(result.tokenIds, expected, 'complete, correct result');
@@ -55,7 +81,13 @@ describe('WebGPU failures end on WASM', () => {
   it('device destroyed mid-generation: the same request completes on WASM', async () => {
     const events: ProgressEvent[] = [];
     const tokens: number[] = [];
-    const klar = fixtureClient({ backend: 'auto', faults: { loseDeviceAfterTokens: 8 } });
+    const klar = withPlatform({
+      requestAdapter: hardwareAdapter,
+      // Pass 0 reads the prompt; before pass 8, eight tokens exist.
+      beforeWebGpuStep: ({ device, step }) => {
+        if (step === 8) device.destroy();
+      },
+    });
     const result = await klar.generate(request, {
       onProgress: (e) => events.push(e),
       onToken: (c) => tokens.push(c.tokenId),
@@ -76,6 +108,42 @@ describe('WebGPU failures end on WASM', () => {
     assertEqual(await klar.backends(), { [LM]: 'wasm' }, 'the model now lives on WASM');
     const next = await klar.generate(request);
     assert(next.backend === 'wasm', 'later requests keep working, on WASM');
+    await klar.dispose();
+  });
+});
+
+describe('a software adapter is not a GPU', () => {
+  it('auto runs on WASM when the only adapter is SwiftShader, and says so', async () => {
+    const adapter = await navigator.gpu.requestAdapter();
+    assert(adapter, 'the webgpu group has a (software) adapter');
+    const events: ProgressEvent[] = [];
+    const klar = fixtureClient({ backend: 'auto' });
+    const described = await klar.describe('text-generation', LM);
+    assertEqual(described.backend, 'wasm', 'describe: would run on WASM');
+    const result = await klar.generate(
+      { ...request, maxNewTokens: 4 },
+      { onProgress: (e) => events.push(e) },
+    );
+    assertEqual(result.backend, 'wasm', 'result: ran on WASM');
+    const ready = events.find((e) => e.status === 'ready') as { backend?: string } | undefined;
+    assertEqual(ready?.backend, 'wasm', 'progress: ready on WASM');
+    const [change] = backendChanges(events);
+    assertEqual(
+      [change?.reason.code, change?.reason.details?.fallbackAdapter],
+      ['webgpu-unavailable', true],
+      'the change says why',
+    );
+    assertEqual(await klar.backends(), { [LM]: 'wasm' }, 'backends()');
+    assertEqual((await klar.describe('text-generation', LM)).loadedBackend, 'wasm', 'loaded');
+    await klar.dispose();
+  });
+
+  it("backend: 'webgpu' still uses the software adapter (tests force it)", async () => {
+    const klar = fixtureClient({ backend: 'webgpu' });
+    assertEqual((await klar.describe('text-generation', LM)).backend, 'webgpu', 'describe');
+    const result = await klar.generate({ ...request, maxNewTokens: 4 });
+    assertEqual(result.backend, 'webgpu', 'ran on WebGPU');
+    assertEqual(await klar.backends(), { [LM]: 'webgpu' }, 'backends()');
     await klar.dispose();
   });
 });

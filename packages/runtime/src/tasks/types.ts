@@ -1,0 +1,59 @@
+import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
+import type { ModelHost } from '../engine/model-host.js';
+import type { Backend, Dtype, ModelEntry, ModelTask } from '../manifest/types.js';
+import type {
+  CountTokensRequest,
+  CountTokensResult,
+  GenerateChunk,
+  GenerateRequest,
+  GenerateResult,
+  ProgressEvent,
+  TokenClassifyRequest,
+  TokenClassifyResult,
+} from '../types.js';
+
+/**
+ * Input, output and streamed chunk of every operation the generic task request carries.
+ * A new task adds its line here and its file under `tasks/`; the forwarding layers (client,
+ * worker protocol, worker api, engines) stay as they are.
+ */
+export interface TaskTypes {
+  'text-generation': { input: GenerateRequest; output: GenerateResult; chunk: GenerateChunk };
+  'count-tokens': { input: CountTokensRequest; output: CountTokensResult; chunk: never };
+  'token-classification': {
+    input: TokenClassifyRequest;
+    output: TokenClassifyResult;
+    chunk: never;
+  };
+}
+
+export type TaskName = keyof TaskTypes;
+export type TaskInput<N extends TaskName> = TaskTypes[N]['input'];
+export type TaskOutput<N extends TaskName> = TaskTypes[N]['output'];
+export type TaskChunk<N extends TaskName> = TaskTypes[N]['chunk'];
+
+/** What one request gives the task that runs it. */
+export interface TaskContext<Chunk = never> {
+  readonly host: ModelHost;
+  readonly requestId: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Streamed output, in order (text-generation: one per token). */
+  readonly onChunk?: (chunk: Chunk) => void;
+}
+
+export interface TaskOperation<N extends TaskName> {
+  run(input: TaskInput<N>, context: TaskContext<TaskChunk<N>>): Promise<TaskOutput<N>>;
+}
+
+/** One model task: the model class and processor it needs, what its manifest entry must say, its operations. */
+export interface TaskDefinition {
+  readonly task: ModelTask;
+  /** Problems with a manifest entry for this task (empty: it can be loaded). */
+  checkEntry(entry: ModelEntry): readonly string[];
+  /** The processor (a tokenizer for text tasks), from the files registered under `id`. */
+  loadProcessor(id: string): Promise<PreTrainedTokenizer>;
+  /** The model session on `device` with the weights of `dtype`. */
+  createModel(id: string, options: { dtype: Dtype; device: Backend }): Promise<PreTrainedModel>;
+  readonly operations: { readonly [N in TaskName]?: TaskOperation<N> };
+}
