@@ -1,8 +1,22 @@
 /**
  * @klar/text — Swedish language tools: segmentation, readability (LIX, OVIX), personal-data
- * detection and reversible masking, extractive summary. Pure TypeScript, no DOM.
+ * detection and reversible masking, extractive summary, key facts of letters and decisions.
+ * Pure TypeScript, no DOM.
  */
-export { assertText, isKlarTextError, KlarTextError, type KlarTextErrorCode } from './errors.js';
+export {
+  assertText,
+  isKlarBaseError,
+  isKlarTextError,
+  KlarBaseError,
+  type KlarErrorJSON,
+  KlarTextError,
+  type KlarTextErrorCode,
+} from './errors.js';
+export { parseNumber } from './facts/amounts.js';
+export { isObligation, type SentenceCue, sentenceCues } from './facts/cues.js';
+export { extractKeyFacts } from './facts/key-facts.js';
+export { guessLocale } from './facts/language.js';
+export type { ContactKind, KeyFact, KeyFactKind, KeyFactsOptions } from './facts/types.js';
 export {
   type MaskedSpan,
   type MaskOperator,
@@ -49,6 +63,7 @@ export type {
   RecognizerLabels,
   SyncRecognizer,
 } from './pii/types.js';
+export { seededRandom } from './random.js';
 export { type LixBand, lixBand, lixBandLabel } from './readability/bands.js';
 export { lix } from './readability/lix.js';
 export { ovix } from './readability/ovix.js';
@@ -64,5 +79,8 @@ export type { Locale, Span } from './span.js';
 export {
   type ExtractiveSummary,
   type ExtractiveSummaryOptions,
+  type SelectedSentence,
+  type SelectionReason,
+  type SummaryLength,
   summarizeExtractive,
 } from './summary/extractive.js';

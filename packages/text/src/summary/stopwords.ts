@@ -4,3 +4,13 @@ export const SWEDISH_STOP_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Common English function words, ignored when comparing sentences. */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about after all also an and any are as at be been before being but by can could did do does
+  for from had has have he her his how i if in into is it its may me more most my no not of on or
+  our out she should so than that the their them then there these they this those to under up us
+  was we were what when where which who will with would you your yours`
+    .split(/\s+/)
+    .filter(Boolean),
+);
