@@ -64,22 +64,23 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
     operator === 'placeholder' || operator === 'pseudonymize'
       ? (options.pseudonymizer ?? new Pseudonymizer({ locale, registry }))
       : undefined;
-  pseudonymizer?.reserveExisting(
-    text,
-    new Set<PiiType>([...BUILT_IN_TYPES, ...spans.map((span) => span.type)]),
-  );
+  const labelledTypes = new Set<PiiType>([...BUILT_IN_TYPES, ...spans.map((span) => span.type)]);
+  pseudonymizer?.reserveExisting(text, labelledTypes);
+  const reversible = operator === 'pseudonymize' && pseudonymizer;
 
   const parts: string[] = [];
   const masked: MaskedSpan[] = [];
   let cursor = 0;
   let outputLength = 0;
+  const shield = (piece: string) =>
+    reversible ? reversible.shieldTyped(piece, labelledTypes) : piece;
   for (const span of spans) {
     const replacement = pseudonymizer
       ? pseudonymizer.placeholderFor(span)
       : operator === 'partial'
         ? partialMask(span.type, span.text)
         : REDACTED[locale];
-    const between = text.slice(cursor, span.start);
+    const between = shield(text.slice(cursor, span.start));
     parts.push(between, replacement);
     outputLength += between.length;
     // Explicit fields: object spread is ~10× slower here and dominated masking time.
@@ -98,8 +99,7 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
     outputLength += replacement.length;
     cursor = span.end;
   }
-  parts.push(text.slice(cursor));
-  const reversible = operator === 'pseudonymize' && pseudonymizer;
+  parts.push(shield(text.slice(cursor)));
   return {
     text: parts.join(''),
     spans: masked,

@@ -68,6 +68,24 @@ export class Pseudonymizer {
     }
   }
 
+  /**
+   * Placeholder-like text the citizen typed or quoted ("[PERSONNUMMER 1]") that already stands
+   * for a real value of this conversation is given a placeholder of its own, which restores to
+   * exactly the typed text. So a model that echoes it can never make restore() put somebody's
+   * real data where the citizen wrote a placeholder. Unassigned ones stay (they are reserved).
+   */
+  shieldTyped(text: string, types: Iterable<PiiType>): string {
+    if (this.#byNumber.size === 0) return text;
+    const list = [...types];
+    const pattern = this.#pattern(list);
+    if (!pattern) return text;
+    return text.replace(pattern, (whole, label: string, digits: string) => {
+      const type = this.#typeForLabel(label, list);
+      if (!type || !this.#byNumber.has(numberKey(type, Number(digits)))) return whole;
+      return this.placeholderFor({ type, text: whole });
+    });
+  }
+
   /** The placeholder for this value, creating one if it is new. */
   placeholderFor(span: Pick<PiiSpan, 'type' | 'text'>): string {
     const valueKey = `${span.type}\u0000${span.text}`;

@@ -47,6 +47,7 @@ function wordPattern(word: string): RegExp {
 }
 
 const LETTER = /\p{L}/u;
+const PREFIX_LENGTH = 3;
 
 /** Does `word` stand at `index` (a word start) in `text`? */
 export function contextWordAt(text: string, index: number, word: string): boolean {
@@ -60,16 +61,25 @@ export function contextWordAt(text: string, index: number, word: string): boolea
 export function contextPositions(text: string, words: readonly string[]): Map<string, number[]> {
   const byWord = new Map<string, number[]>();
   if (words.length === 0 || text.length === 0) return byWord;
-  const unique = [...new Set(words)];
-  // A cheap first pass finds word starts whose first letters could begin a context word.
-  const starts = new RegExp(
-    `(?<!\\p{L})(?:${unique.map((word) => escapeRegExp(word.toLowerCase().replace(/\*$/, '').slice(0, 3))).join('|')})`,
-    'giu',
-  );
+  // A cheap first pass finds word starts with the first letters of some context word; only
+  // the words sharing those letters are then tried there.
+  const byPrefix = new Map<string, string[]>();
+  for (const word of new Set(words)) {
+    const prefix = word.toLowerCase().replace(/\*$/, '').slice(0, PREFIX_LENGTH);
+    const group = byPrefix.get(prefix);
+    if (group) group.push(word);
+    else byPrefix.set(prefix, [word]);
+  }
+  const prefixes = [...byPrefix.keys()].sort((a, b) => b.length - a.length);
+  const short = prefixes.filter((prefix) => prefix.length < PREFIX_LENGTH);
+  const starts = new RegExp(`(?<!\\p{L})(?:${prefixes.map(escapeRegExp).join('|')})`, 'giu');
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const index = match.index;
     starts.lastIndex = index + 1;
-    for (const word of unique) {
+    const found = match[0].toLowerCase();
+    // Shorter prefixes ("ab") may start where a longer one ("abc") matched.
+    const candidates = [found, ...short.filter((p) => p !== found && found.startsWith(p))];
+    for (const word of candidates.flatMap((prefix) => byPrefix.get(prefix) ?? [])) {
       if (!contextWordAt(text, index, word)) continue;
       const list = byWord.get(word);
       if (list) list.push(index);
@@ -88,6 +98,7 @@ export class ContextIndex implements DetectionContext {
   readonly text: string;
   readonly #vocabulary: readonly string[];
   #byWord: Map<string, number[]> | undefined;
+  #known: Set<string> | undefined;
 
   constructor(text: string, vocabulary: readonly string[]) {
     this.text = text;
@@ -97,7 +108,8 @@ export class ContextIndex implements DetectionContext {
   /** Sorted positions of these words; words outside the vocabulary are scanned on their own. */
   positions(words: readonly string[]): number[] {
     this.#byWord ??= contextPositions(this.text, this.#vocabulary);
-    const known = new Set(this.#vocabulary);
+    this.#known ??= new Set(this.#vocabulary);
+    const known = this.#known;
     const missing = words.filter((word) => !known.has(word));
     const extra = missing.length > 0 ? contextPositions(this.text, missing) : undefined;
     const lists = words.map((word) => this.#byWord!.get(word) ?? extra?.get(word) ?? []);
@@ -129,12 +141,17 @@ export class ContextFinder {
     this.#index = index?.text === text ? index : undefined;
   }
 
-  near(start: number, end: number): boolean {
-    if (this.#words.length === 0) return false;
+  positions(): readonly number[] {
+    if (this.#words.length === 0) return [];
     this.#positions ??= this.#index
       ? this.#index.positions(this.#words)
       : [...contextPositions(this.#text, this.#words).values()].flat().sort((a, b) => a - b);
-    const positions = this.#positions;
+    return this.#positions;
+  }
+
+  near(start: number, end: number): boolean {
+    if (this.#words.length === 0) return false;
+    const positions = this.positions();
     return (
       hasPositionIn(positions, Math.max(0, start - CONTEXT_WINDOW), start) ||
       hasPositionIn(positions, end, end + CONTEXT_WINDOW_AFTER)

@@ -65,6 +65,8 @@ interface RecognizerBase {
 /** Context words near a span; `near` answers for many spans of one text in O(log n). */
 export interface ContextLookup {
   near(start: number, end: number): boolean;
+  /** Where the words stand (word starts, ascending): to anchor a pattern right after them. */
+  positions(): readonly number[];
 }
 
 /**

@@ -38,12 +38,12 @@ const DATE_SHAPE = new RegExp(
  * "född 19850303", "född 1985", "född i mars 1985", "född den 3 mars". Alone they are ordinary
  * numbers; after "född" they are somebody's birth date.
  */
-const BIRTH_WORD = String.raw`(?<!\p{L})(?:född|födda|föddes|födelsedatum|födelsedag|födelseår|f\.|born|date of birth|dob|d\.o\.b\.)`;
+const BIRTH_WORD = String.raw`(?:född|födda|föddes|födelsedatum|födelsedag|födelseår|f\.|born|date of birth|dob|d\.o\.b\.)`;
 const FILLER = String.raw`(?:\s*:\s*|\s+)(?:(?:den|år|i|on|in|the)\s+){0,2}`;
 const LOOSE_VALUE = String.raw`(\d{8}|\d{6}|\d{2}-\d{2}-\d{2}|(?:${MONTH_NAMES})\.? \d{4}|\d{1,2}(?::[ae])? (?:${MONTH_NAMES})(?![\p{L}])|[-'’]\d{2}|(?:18|19|20)\d{2})`;
 const AFTER_BIRTH_WORD = new RegExp(
   `${BIRTH_WORD}${FILLER}${LOOSE_VALUE}(?![\\p{L}\\d]|[-/.:]\\d)`,
-  'giu',
+  'iuy',
 );
 
 const CONTEXT_WORDS = [
@@ -56,6 +56,7 @@ const CONTEXT_WORDS = [
   'born',
   'date of birth',
   'dob',
+  'd.o.b.',
   'birth*',
 ];
 
@@ -78,9 +79,13 @@ export const dateOfBirthRecognizer: SyncRecognizer = {
       const [year, month, day] = dateParts(match);
       found.push(candidate(start, end, isRealDate(year, month, day)));
     }
-    for (const match of text.matchAll(AFTER_BIRTH_WORD)) {
+    // Informal forms are tried only where a birth word stands (from the one context scan).
+    for (const position of context.positions()) {
+      AFTER_BIRTH_WORD.lastIndex = position;
+      const match = AFTER_BIRTH_WORD.exec(text);
+      if (!match) continue;
       const value = match[1] ?? '';
-      const end = match.index + match[0].length;
+      const end = position + match[0].length;
       found.push(candidate(end - value.length, end, looseValueValid(value)));
     }
     return found;
@@ -120,7 +125,7 @@ function looseValueValid(value: string): boolean {
     return isRealDate(fullYear(digits.slice(0, 2)), +digits.slice(2, 4), +digits.slice(4));
   if (/^\d{4}$/.test(value)) return isRealDate(Number(value), 1, 1);
   if (/^[-'’]\d{2}$/.test(value)) return true;
-  const monthName = /\p{L}+/u.exec(value)?.[0]?.toLowerCase().slice(0, 3) ?? '';
+  const monthName = /\p{L}{3,}/u.exec(value)?.[0]?.toLowerCase().slice(0, 3) ?? '';
   const month = MONTH_NUMBER.get(monthName) ?? 0;
   const year = /\d{4}/.exec(value);
   if (year) return isRealDate(Number(year[0]), month, 1);

@@ -49,14 +49,13 @@ export const obfuscatedEmailRecognizer: SyncRecognizer = {
       if (!domain) continue;
       const domainEnd = trimToTopLevel(domain[0]);
       if (domainEnd === 0) continue;
+      const plainAt = at[0] === '@';
+      const domainText = domain[0].slice(0, domainEnd);
+      // A plain address is the e-mail recogniser's; with "@" this one takes a spoken domain only.
+      if (plainAt && !SPOKEN_DOT.test(domainText)) continue;
       const before = text.slice(Math.max(0, atStart - LOOKBACK), atStart);
       const local = LOCAL_BEFORE.exec(before);
       if (!local) continue;
-      const domainText = domain[0].slice(0, domainEnd);
-      const plainAt = at[0] === '@';
-      const spoken = SPOKEN_DOT.test(local[0]) || SPOKEN_DOT.test(domainText);
-      // A plain address is the e-mail recogniser's; this one takes only disguised ones.
-      if (plainAt && !spoken) continue;
       if (local[0].split(DOT_SPLIT).some((label) => NOT_A_LABEL.has(label.toLowerCase()))) continue;
       const start = atStart - local[0].length;
       const previous = found[found.length - 1];

@@ -1,3 +1,4 @@
+import { ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { readIdNumber } from './personnummer.js';
 import { isPlateAlphabet, NOT_A_PLATE } from './vehicle.js';
@@ -12,62 +13,95 @@ const FILLER = String.raw`(?:\s*[:=]\s*|\s+-\s+|\s+)(?:(?:är|var|blir|lyder|is|
 
 const ID_WORDS = String.raw`person(?:nummer|numret|numren|numrets|nr)|pers\.?\s?nr|p-?nr|samordnings(?:nummer|numret|nr)|interims(?:nummer|numret)|reserv(?:nummer|numret)|personal identity number|personal id(?: number)?|coordination number`;
 const ID_VALUE = String.raw`(\d{2,4}[ ]?\d{2}[ ]?\d{2}[-+ ]?[\dA-Za-z]\d{3}|\d(?:[ -]?\d){5,11})`;
-const ID_AFTER_WORD = new RegExp(
-  `(?<!\\p{L})(?:${ID_WORDS})${FILLER}${ID_VALUE}(?![\\d\\p{L}])`,
-  'giu',
-);
+const ID_AFTER_WORD = new RegExp(`(?:${ID_WORDS})${FILLER}${ID_VALUE}(?![\\d\\p{L}])`, 'iuy');
 
 const PLATE_WORDS = String.raw`registrerings(?:nummer|numret|nr|skylten|skylt)|reg(?:\.\s?|\s)?nr|regnummer|regnumret|bilnummer|bilnumret|licen[cs]e plate|number plate`;
 const PLATE_VALUE = String.raw`(\p{L}{3})[ -]?(\d{2}[\p{L}\d])`;
 const PLATE_AFTER_WORD = new RegExp(
-  `(?<!\\p{L})(?:${PLATE_WORDS})${FILLER}(${PLATE_VALUE})(?![\\d\\p{L}])`,
-  'giu',
+  `(?:${PLATE_WORDS})${FILLER}(${PLATE_VALUE})(?![\\d\\p{L}])`,
+  'iuy',
 );
+
+/** Word starts where the patterns above can begin; found in the registry's one context scan. */
+const ID_STARTS = [
+  'personn*',
+  'pers.*',
+  'pers nr',
+  'p-nr',
+  'pnr',
+  'samordningsn*',
+  'samordningsnr',
+  'interimsn*',
+  'reservn*',
+  'personal id*',
+  'coordination number',
+];
+const PLATE_STARTS = [
+  'registrerings*',
+  'reg*',
+  'bilnummer',
+  'bilnumret',
+  'licence plate',
+  'license plate',
+  'number plate',
+];
 
 export const explicitContextRecognizer: SyncRecognizer = {
   id: 'se-explicit-context',
   types: ['personnummer', 'samordningsnummer', 'vehicle-registration'],
-  detect(text) {
+  contextWords: [...ID_STARTS, ...PLATE_STARTS],
+  detect(text, detection) {
     const found: PiiCandidate[] = [];
-    for (const match of text.matchAll(ID_AFTER_WORD)) {
-      const value = match[1] ?? '';
-      const end = match.index + match[0].length;
-      const start = end - value.length;
-      const digits = value.replace(/[^\dA-Za-z]/g, '');
-      const body = digits.length >= 10 ? digits.slice(-10) : '';
-      const read = body
-        ? readIdNumber(
-            `${digits.slice(0, -4)}-${digits.slice(-4)}`,
-            body.slice(2, 4),
-            body.slice(4, 6),
-            body[6]!,
-          )
-        : undefined;
-      const saysCoordination = /^samordning|^coordination/i.test(match[0]);
-      found.push({
-        start,
-        end,
-        type:
-          saysCoordination || read?.type === 'samordningsnummer'
-            ? 'samordningsnummer'
-            : 'personnummer',
-        valid: read?.valid === true,
-        confidence: read?.valid ? 1 : 0.9,
-      });
+    const ids = detection?.contextFor(ID_STARTS) ?? new ContextFinder(text, ID_STARTS);
+    for (const position of ids.positions()) {
+      ID_AFTER_WORD.lastIndex = position;
+      const match = ID_AFTER_WORD.exec(text);
+      if (match) found.push(idCandidate(match, position));
     }
-    for (const match of text.matchAll(PLATE_AFTER_WORD)) {
-      const value = match[1] ?? '';
-      const end = match.index + match[0].length;
-      const letters = (match[2] ?? '').toUpperCase();
-      const valid = isPlateAlphabet(letters) && !NOT_A_PLATE.has(letters);
-      found.push({
-        start: end - value.length,
-        end,
-        type: 'vehicle-registration',
-        valid,
-        confidence: valid ? 1 : 0.9,
-      });
+    const plates = detection?.contextFor(PLATE_STARTS) ?? new ContextFinder(text, PLATE_STARTS);
+    for (const position of plates.positions()) {
+      PLATE_AFTER_WORD.lastIndex = position;
+      const match = PLATE_AFTER_WORD.exec(text);
+      if (match) found.push(plateCandidate(match, position));
     }
     return found;
   },
 };
+
+function idCandidate(match: RegExpExecArray, position: number): PiiCandidate {
+  const value = match[1] ?? '';
+  const end = position + match[0].length;
+  const characters = value.replace(/[^\dA-Za-z]/g, '');
+  const body = characters.length >= 10 ? characters.slice(-10) : '';
+  const read = body
+    ? readIdNumber(
+        `${characters.slice(0, -4)}-${characters.slice(-4)}`,
+        body.slice(2, 4),
+        body.slice(4, 6),
+        body[6]!,
+      )
+    : undefined;
+  const saysCoordination = /^samordning|^coordination/i.test(match[0]);
+  return {
+    start: end - value.length,
+    end,
+    type:
+      saysCoordination || read?.type === 'samordningsnummer' ? 'samordningsnummer' : 'personnummer',
+    valid: read?.valid === true,
+    confidence: read?.valid ? 1 : 0.9,
+  };
+}
+
+function plateCandidate(match: RegExpExecArray, position: number): PiiCandidate {
+  const value = match[1] ?? '';
+  const end = position + match[0].length;
+  const letters = (match[2] ?? '').toUpperCase();
+  const valid = isPlateAlphabet(letters) && !NOT_A_PLATE.has(letters);
+  return {
+    start: end - value.length,
+    end,
+    type: 'vehicle-registration',
+    valid,
+    confidence: valid ? 1 : 0.9,
+  };
+}

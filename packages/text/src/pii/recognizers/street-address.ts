@@ -44,7 +44,7 @@ const LOWER_CASE_ENDINGS =
 /** Road classes and common compounds that are not street names ("riksväg 40", "omväg 2"). */
 const NOT_A_STREET_STEM =
   /^(?:riks|läns|motor|europa|mo|om|genväg|gen|land|lands|cykel|gång|in|ut|av|på|fram|hem|halv|väg|järn|bi|sido|tillfarts|infarts|utfarts|genomfarts)$/u;
-const MIN_STEM = 3;
+const MIN_STEM = 2;
 
 /**
  * A street ending directly followed by a house number ("gatan 12"). Searching for the ending
