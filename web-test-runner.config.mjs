@@ -126,13 +126,17 @@ export default {
   groups: [
     {
       name: 'wasm',
-      files: process.env.KLAR_FILES ?? 'packages/runtime/test/browser/wasm/**/*.test.ts',
+      files: process.env.KLAR_FILES ?? [
+        'packages/runtime/test/browser/wasm/**/*.test.ts',
+        'packages/tasks/test/browser/**/*.test.ts',
+      ],
       browsers: [browser([])],
     },
     {
       name: 'webgpu',
       files: process.env.KLAR_FILES ?? [
         'packages/runtime/test/browser/webgpu/**/*.test.ts',
+        'packages/tasks/test/browser/**/*.test.ts',
         'test/browser/**/*.test.ts',
       ],
       browsers: [browser(webgpuArgs)],
