@@ -143,7 +143,12 @@ export default {
     },
     {
       name: 'components',
-      files: process.env.KLAR_FILES ?? ['packages/components/src/**/*.test.ts', 'demos/**/*.test.ts'],
+      files: process.env.KLAR_FILES ?? [
+        'packages/components/src/**/*.test.ts',
+        'demos/**/*.test.ts',
+        // Node tests (puppeteer-core, JavaScript off) live there; `npm run test:node` runs them.
+        '!demos/test/**',
+      ],
       browsers: [browser(webgpuArgs)],
     },
   ],
