@@ -137,7 +137,9 @@ describe('disguised e-mail addresses', () => {
     ['Reach me at john [at] example [dot] org', 'john [at] example [dot] org'],
   ] as const;
   for (const [text, value] of cases) {
-    it(value, () => assertFinds(text, 'email', value));
+    it(value, () => {
+      assertFinds(text, 'email', value);
+    });
   }
 
   it('leaves prose with "at" and "punkt" alone', () => {
@@ -161,7 +163,9 @@ describe('informal dates of birth', () => {
     ['Date of birth: 3 March 1985', '3 March 1985'],
   ] as const;
   for (const [text, value] of cases) {
-    it(value, () => assertFinds(text, 'date-of-birth', value, true));
+    it(value, () => {
+      assertFinds(text, 'date-of-birth', value, true);
+    });
   }
 
   it('needs the birth word: a year or a six-digit number alone is not a birth date', () => {
