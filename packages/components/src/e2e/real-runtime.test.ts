@@ -3,13 +3,12 @@
  * The fixture LM has random weights: these tests check behaviour, not content.
  */
 import '../define.js';
-import { createKlar } from '@klar/runtime';
-import { formSchema } from '../klar-form-assist/form-schema.js';
+import { createKlar, MODEL_CACHE_NAME } from '@klar/runtime';
+import { buildFormFillRequest, describeForm, documentMatchesSchema } from '@klar/tasks';
 import type { KlarFormAssist } from '../klar-form-assist/klar-form-assist.component.js';
-import { buildAssistRequest } from '../klar-form-assist/prompt.js';
-import { documentMatchesSchema } from '../klar-form-assist/validate.js';
 import type { KlarSummary } from '../klar-summary/klar-summary.component.js';
 import { provideKlar } from '../shared/context.js';
+import { MODEL_CACHE_NAME as COPIED_CACHE_NAME } from '../shared/stored-models.js';
 import { assert, equal, until } from '../testing/assert.js';
 import { expectNoAxeViolations } from '../testing/axe.js';
 import { cleanup, fixture, part, shadow } from '../testing/fixture.js';
@@ -29,6 +28,10 @@ const hasWebGpu = async () =>
 describe('with the real runtime and fixture models', () => {
   before(async () => {
     await caches.delete('klar-models-v1');
+  });
+
+  it("the elements read the cache under the runtime's name (copied to keep ML code off the page)", () => {
+    equal(COPIED_CACHE_NAME, MODEL_CACHE_NAME);
   });
   afterEach(cleanup);
 
@@ -108,8 +111,11 @@ describe('with the real runtime and fixture models', () => {
         const form = await fixture<HTMLFormElement>(
           randomFormHtml(seed, backend === 'webgpu' ? 3 : 5),
         );
-        const schema = formSchema(form);
-        const request = buildAssistRequest('Jag bor i Malmö och har två barn.', schema, 'sv');
+        const request = buildFormFillRequest(
+          'Jag bor i Malmö och har två barn.',
+          describeForm(form),
+          'sv',
+        );
         const started = performance.now();
         const result = await engine.generate({
           model: LM,

@@ -1,3 +1,4 @@
+import { explainField } from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { KlarElement } from '../shared/klar-element.js';
@@ -7,11 +8,12 @@ import { baseStyles } from '../shared/styles.js';
 import { proposalStyles } from './klar-form-assist.styles.js';
 
 /**
- * @summary A plain-language explanation of one field's label, on request. Placed after the label
- * by `<klar-form-assist explain>`. Uses the agency's own text (`data-klar-help` on the control)
- * when there is one; otherwise asks the model, labelled as AI-generated.
+ * @summary A plain-language explanation of one field's label, on request: a small toggle placed
+ * after the field by `<klar-form-assist explain>` (so the label stays next to its field). Uses
+ * the agency's own text (`data-klar-help` on the control) when there is one; otherwise asks the
+ * model, labelled as AI-generated from the first streamed word.
  *
- * @csspart button - The "What does … mean?" button.
+ * @csspart button - The "What does it mean?" toggle (its accessible name includes the label).
  * @csspart explanation - The explanation.
  */
 export class KlarFieldExplain extends KlarElement {
@@ -78,34 +80,28 @@ export class KlarFieldExplain extends KlarElement {
         : this.t.noExplanation;
       return;
     }
+    // Labelled as AI text before the first word arrives, not only after.
+    this.fromModel = acquired.entry?.name ?? acquired.model ?? '';
     try {
-      const result = await acquired.engine.generate(
-        {
-          ...(acquired.model ? { model: acquired.model } : {}),
-          messages: [
-            {
-              role: 'system',
-              content:
-                'Förklara med vanliga ord, i högst två korta meningar, vad ett fält i ett formulär hos en svensk myndighet betyder och vad man ska skriva.',
-            },
-            { role: 'user', content: `Formulär: ${this.topic}\nFält: ${this.label}` },
-          ],
-          maxNewTokens: 80,
-          sampling: { temperature: 0 },
+      const result = await explainField({
+        label: this.label,
+        formTitle: this.topic,
+        engine: acquired.engine,
+        ...(acquired.model ? { model: acquired.model } : {}),
+        outputLanguage: this.locale,
+        signal: abort.signal,
+        onProgress: this.#model.onProgress,
+        onText: (text) => {
+          this.text += text;
         },
-        {
-          signal: abort.signal,
-          onProgress: this.#model.onProgress,
-          onToken: (token) => {
-            this.text += token.text;
-          },
-        },
-      );
+      });
       this.#model.ready(result.backend);
-      this.fromModel = acquired.entry?.name ?? result.model;
+      this.fromModel ||= result.model;
+      this.text = result.text || this.t.noExplanation;
     } catch (error) {
       if (!isAborted(error)) {
         this.#model.failWith(error);
+        this.fromModel = '';
         this.text = this.t.noExplanation;
       }
     } finally {
@@ -115,21 +111,27 @@ export class KlarFieldExplain extends KlarElement {
 
   protected override render() {
     const t = this.t;
+    const aiLabel = this.fromModel
+      ? this.busy
+        ? t.explainingWithModel(this.fromModel)
+        : t.aiGenerated(this.fromModel)
+      : '';
     return html`<button
         type="button"
         part="button"
+        class="toggle"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="explanation"
         @click=${() => void this.#toggle()}
       >
-        ${t.explain(this.label)}
+        ${t.explainShort}<span class="sr-only"> (${this.label})</span>
       </button>
       <div id="explanation" part="explanation" role="region" aria-label=${t.explanationFor(this.label)} ?hidden=${!this.open} aria-busy=${this.busy ? 'true' : 'false'}>
         ${this.open ? renderModelPanel(this.#model, t, 'explain') : nothing}
         ${
-          this.open && this.text
+          this.open && (this.text || aiLabel)
             ? html`<div class="panel ${this.fromModel ? 'ai' : ''}">
-              ${this.fromModel ? html`<p class="note">${t.aiGenerated(this.fromModel)}</p>` : nothing}
+              ${aiLabel ? html`<p class="note" part="ai-label">${aiLabel}</p>` : nothing}
               <p class="value">${this.text}</p>
             </div>`
             : nothing

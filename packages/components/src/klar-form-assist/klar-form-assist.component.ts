@@ -1,15 +1,16 @@
+import { proposeFormValues, readForm } from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { errorCode, isAborted } from '../shared/errors.js';
+import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
+import { explainTargets } from './explain-targets.js';
 import { type FieldInfo, formSchema } from './form-schema.js';
 import type { KlarFieldExplain } from './klar-field-explain.component.js';
 import type { KlarFieldProposal, ProposalDecision } from './klar-field-proposal.component.js';
 import { formAssistStyles } from './klar-form-assist.styles.js';
-import { buildAssistRequest } from './prompt.js';
 import { applyValue, fitValue, isEmpty } from './validate.js';
 
 interface Proposal {
@@ -66,7 +67,12 @@ export class KlarFormAssist extends KlarElement {
   declare for: string;
   /** Model id from the manifest. Default: the page's setting, else the task's default. */
   declare model: string;
-  /** Adds a "What does … mean?" button after each field's label. */
+  /**
+   * Offers plain-language explanations of field labels: a small "What does it mean?" toggle
+   * placed after the field (never between a label and its field), only for the fields the agency
+   * marks (`data-klar-help="…"` with its own text, or `data-klar-explain`); when none is marked,
+   * for fields whose label has a long compound word. Name and e-mail never get one.
+   */
   declare explain: boolean;
   declare private working: boolean;
   declare private status: string;
@@ -84,21 +90,16 @@ export class KlarFormAssist extends KlarElement {
   #addExplanations(): void {
     const form = this.form;
     if (!this.explain || !form || form.querySelector('klar-field-explain')) return;
-    const topic =
-      form.getAttribute('aria-label') ?? this.ownerDocument.querySelector('h1')?.textContent ?? '';
-    for (const field of formSchema(form).fields) {
-      const first = field.controls[0]!;
-      const anchor =
-        field.controls.length > 1
-          ? first.closest('fieldset')?.querySelector('legend')
-          : first.labels?.[0];
-      if (!anchor) continue;
+    const { description } = readForm(form);
+    const topic = description.title ?? '';
+    const fields = formSchema(form).fields;
+    for (const field of explainTargets(fields)) {
       const help = this.ownerDocument.createElement('klar-field-explain') as KlarFieldExplain;
       help.label = field.label;
-      help.topic = topic.trim();
-      help.help = first.dataset.klarHelp ?? '';
+      help.topic = topic;
+      help.help = field.description.help ?? '';
       if (this.model) help.model = this.model;
-      anchor.after(help);
+      this.#anchor(field).after(help);
     }
   }
 
@@ -148,39 +149,19 @@ export class KlarFormAssist extends KlarElement {
       return 0;
     }
     const schema = formSchema(form);
-    const contextLength = acquired.entry?.contextLength;
     const modelName = acquired.entry?.name ?? acquired.model ?? '';
-    const ask = (compact: boolean) => {
-      const request = buildAssistRequest(text, schema, this.locale, {
-        compact,
-        ...(contextLength ? { contextLength } : {}),
-      });
-      return acquired.engine
-        .generate(
-          {
-            ...(acquired.model ? { model: acquired.model } : {}),
-            messages: request.messages,
-            maxNewTokens: request.maxNewTokens,
-            sampling: { temperature: 0 },
-            constraint: { type: 'json-schema', schema: request.schema },
-          },
-          { signal: abort.signal, onProgress: this.#model.onProgress },
-        )
-        .then((result) => ({ result, request }));
-    };
     try {
-      // A long description or a small model: try again without the field list in the prompt.
-      const { result, request } = await ask(false).catch((error: unknown) => {
-        if (errorCode(error) === 'input-too-long') return ask(true);
-        throw error;
+      const result = await proposeFormValues({
+        form: readForm(form).description,
+        text,
+        engine: acquired.engine,
+        ...(acquired.model ? { model: acquired.model } : {}),
+        outputLanguage: this.locale,
+        signal: abort.signal,
+        onProgress: this.#model.onProgress,
       });
       this.#model.ready(result.backend);
-      const count = this.#show(
-        schema.fields,
-        this.#parse(result.text),
-        request.restore,
-        modelName || result.model,
-      );
+      const count = this.#show(schema.fields, result.values, modelName || result.model);
       this.status = count ? this.t.proposalsReady(count) : this.t.noProposals;
       this.announcement = this.status;
       emit(this, 'klar-proposals', { count });
@@ -207,27 +188,15 @@ export class KlarFormAssist extends KlarElement {
     this.working = false;
   }
 
-  #parse(text: string): Record<string, unknown> {
-    try {
-      const doc: unknown = JSON.parse(text);
-      return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
-        ? (doc as Record<string, unknown>)
-        : {};
-    } catch {
-      return {};
-    }
-  }
-
   #show(
     fields: readonly FieldInfo[],
-    doc: Record<string, unknown>,
-    restore: (v: string) => string,
+    values: Readonly<Record<string, unknown>>,
     modelName: string,
   ): number {
     for (const field of fields) {
       if (!isEmpty(field)) continue; // never overwrite what the citizen wrote
-      const raw = doc[field.name];
-      const value = fitValue(field, typeof raw === 'string' ? restore(raw) : raw);
+      // The task checked the value against the field; the control itself has the last word.
+      const value = fitValue(field, values[field.name]);
       if (value === undefined) continue;
       const element = this.ownerDocument.createElement('klar-field-proposal') as KlarFieldProposal;
       element.field = field.name;
@@ -273,6 +242,8 @@ export class KlarFormAssist extends KlarElement {
     } else {
       emit(this, 'klar-proposal-reject', { name: field.name });
     }
+    // The status line counts what is still waiting, and goes when nothing is.
+    this.status = this.#proposals.size ? this.t.proposalsReady(this.#proposals.size) : '';
     (
       (field.controls.find((c) => (c as HTMLInputElement).checked) as HTMLElement | undefined) ??
       focusTarget

@@ -1,56 +1,7 @@
 import type { FieldInfo, FormControl } from './form-schema.js';
 
-const EMAIL =
-  /^[A-Za-z0-9_%+'-]+(\.[A-Za-z0-9_%+'-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Checks one value against a property schema of the subset `formSchema` writes. */
-export function valueMatchesSchema(
-  value: unknown,
-  schema: Readonly<Record<string, unknown>>,
-): boolean {
-  if (value === null) {
-    return Array.isArray(schema.enum)
-      ? schema.enum.includes(null)
-      : ([] as unknown[]).concat(schema.type).includes('null');
-  }
-  if (Array.isArray(schema.enum)) return schema.enum.includes(value);
-  const types = ([] as unknown[]).concat(schema.type);
-  if (typeof value === 'string') {
-    if (!types.includes('string')) return false;
-    if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) return false;
-    if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) return false;
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
-      return false;
-    if (schema.format === 'email' && !EMAIL.test(value)) return false;
-    if (schema.format === 'date' && !(DATE.test(value) && !Number.isNaN(Date.parse(value))))
-      return false;
-    return true;
-  }
-  if (typeof value === 'number') {
-    if (!(types.includes('number') || (types.includes('integer') && Number.isInteger(value))))
-      return false;
-    if (typeof schema.minimum === 'number' && value < schema.minimum) return false;
-    if (typeof schema.maximum === 'number' && value > schema.maximum) return false;
-    return true;
-  }
-  if (typeof value === 'boolean') return types.includes('boolean');
-  return false;
-}
-
-/** Checks a whole document: an object with only known keys, every required key, every value valid. */
-export function documentMatchesSchema(
-  doc: unknown,
-  schema: { properties: Record<string, Record<string, unknown>>; required: readonly string[] },
-): boolean {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
-  const record = doc as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const property = schema.properties[key];
-    if (!property || !valueMatchesSchema(record[key], property)) return false;
-  }
-  return schema.required.every((key) => key in record);
-}
+/** Schema checks live in the form-fill task; re-exported for existing imports. */
+export { documentMatchesSchema, valueMatchesSchema } from '@klar/tasks';
 
 /** Whether a control is empty: the citizen has not given a value. */
 export function isEmpty(field: FieldInfo): boolean {

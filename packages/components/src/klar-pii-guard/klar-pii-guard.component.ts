@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
-import { isStored } from '../shared/model-controller.js';
+import { listStoredModels } from '../shared/stored-models.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   maskForRecord,
@@ -136,14 +136,18 @@ export class KlarPiiGuard extends KlarElement {
   }
 
   async #scanNames(text: string): Promise<void> {
+    // Never start a download from here: only a model already on the device is used, and the
+    // engine is not started at all while nothing is stored (listing reads the Cache API).
+    const context = this.klarContext;
+    if (!this.engine && !context.engineStarted && !(await listStoredModels()).length) return;
     const engine = await this.resolveEngine();
     if (!engine) return;
-    // Never start a download from here: only a model already on the device is used.
-    const model =
-      this.klarContext.modelIdFor('token-classification') ??
-      (await this.klarContext.modelEntry('token-classification'))?.id;
-    const available = await engine.availability('token-classification').catch(() => 'unavailable');
-    if (available !== 'available' && !(await isStored(engine, model))) return;
+    const requested = context.modelIdFor('token-classification');
+    const description = await engine
+      .describe('token-classification', requested)
+      .catch(() => undefined);
+    if (!description?.stored) return;
+    const model = description.model ?? requested;
     this.#modelAbort?.abort();
     const abort = new AbortController();
     this.#modelAbort = abort;
@@ -229,6 +233,14 @@ export class KlarPiiGuard extends KlarElement {
     this.asking = false;
     this.#bypass = true;
     this.#form?.requestSubmit();
+    // The question and its buttons go away: focus the (masked) text, not lost to <body>.
+    void this.updateComplete.then(() => this.#field?.focus());
+  }
+
+  /** The mask button disappears with the findings, so focus returns to the field it changed. */
+  #maskFromPanel(): void {
+    this.mask();
+    void this.updateComplete.then(() => this.#field?.focus());
   }
 
   protected override render() {
@@ -248,7 +260,7 @@ export class KlarPiiGuard extends KlarElement {
                 )}
               </ul>
               <div class="actions">
-                <button type="button" part="button mask" @click=${() => this.mask()}>${t.piiMask}</button>
+                <button type="button" part="button mask" @click=${() => this.#maskFromPanel()}>${t.piiMask}</button>
               </div>
             </div>`
           : nothing

@@ -69,6 +69,7 @@ describe('klar-pii-guard', () => {
     await guard.updateComplete;
     equal(part(guard, 'panel'), null);
     assert(part(guard, 'announcement')!.textContent!.includes('dolda'));
+    equal(document.activeElement, field, 'the button went with the panel: focus on the field');
   });
 
   it('asks on submit with confirm-on-submit, and the citizen can always send anyway', async () => {
@@ -94,6 +95,12 @@ describe('klar-pii-guard', () => {
     part<HTMLButtonElement>(guard, 'mask-and-send')!.click();
     equal(sent, 2);
     assert(!field.value.includes(PNR));
+    await guard.updateComplete;
+    equal(
+      document.activeElement,
+      field,
+      `focus on the masked text, not lost: ${document.activeElement?.localName} ${shadow(guard).activeElement?.outerHTML.slice(0, 80)}`,
+    );
   });
 
   it('never blocks a submit without the attribute', async () => {

@@ -176,7 +176,7 @@ export class KlarReadability extends KlarElement {
               aria-controls="details"
               @click=${this.#toggle}
             >
-              ${t.showDetails}
+              ${this.open ? t.hideDetails : t.showDetails}
             </button>
             <div id="details" part="details" ?hidden=${!this.open}>${this.open ? this.#renderDetails(f) : nothing}</div>`
           : html`<p class="value" part="value">${t.noText}</p>`

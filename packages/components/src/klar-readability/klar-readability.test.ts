@@ -51,10 +51,12 @@ describe('klar-readability', () => {
     const { meter } = await mount(HARD);
     const button = await until(() => part<HTMLButtonElement>(meter, 'button'), 'toggle');
     equal(button.getAttribute('aria-expanded'), 'false');
+    equal(button.textContent!.trim(), 'Visa långa ord och meningar');
     button.focus();
     button.click();
     await meter.updateComplete;
     equal(button.getAttribute('aria-expanded'), 'true');
+    equal(button.textContent!.trim(), 'Dölj långa ord och meningar', 'the text follows the state');
     const marks = [...shadow(meter).querySelectorAll('mark')].map((m) => m.textContent);
     assert(marks.includes('Försäkringskassan'), marks.join(','));
     assert(shadow(meter).querySelectorAll('ol li').length >= 1);

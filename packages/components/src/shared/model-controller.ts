@@ -1,9 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Backend, KlarEngine, ModelEntry, ModelTask, ProgressEvent } from './engine-types.js';
+import type {
+  Backend,
+  KlarEngine,
+  ModelDescription,
+  ModelEntry,
+  ModelTask,
+  ProgressEvent,
+} from './engine-types.js';
 import { reasonFor } from './errors.js';
 import { emit } from './events.js';
 import type { ModelUnavailableReason } from './i18n/translation.js';
 import type { KlarElement } from './klar-element.js';
+import { reportSetupProblem } from './setup-report.js';
 
 export type ModelPhase = 'idle' | 'checking' | 'consent' | 'loading' | 'ready' | 'unavailable';
 
@@ -32,6 +40,8 @@ type Host = ReactiveControllerHost & KlarElement;
 export class ModelController implements ReactiveController {
   phase: ModelPhase = 'idle';
   entry: ModelEntry | undefined;
+  /** The engine's answer about the model this task would use here (see `engine.describe`). */
+  description: ModelDescription | undefined;
   reason: ModelUnavailableReason | undefined;
   progress: ModelProgress | undefined;
   backend: Backend | undefined;
@@ -64,30 +74,33 @@ export class ModelController implements ReactiveController {
 
   /**
    * Resolves when the model may be used (already stored, or the citizen agreed to the download),
-   * or with undefined and `reason` set. Never downloads without asking first.
+   * or with undefined and `reason` set. Never downloads without asking first. The engine (and its
+   * worker) starts here, when a model is actually needed, not before.
    */
   async acquire(explicitModel?: string): Promise<AcquiredModel | undefined> {
     this.#set('checking');
     this.reason = undefined;
     this.progress = undefined;
     const engine = await this.host.resolveEngine();
-    if (!engine) return this.fail('no-engine');
+    if (!engine) return this.fail('site-unavailable');
     const context = this.host.klarContext;
-    const model = context.modelIdFor(this.task, explicitModel);
-    this.entry = await context.modelEntry(this.task, model);
-    let availability: string;
+    const requested = context.modelIdFor(this.task, explicitModel);
+    let description: ModelDescription;
     try {
-      availability = await engine.availability(this.task);
+      description = await engine.describe(this.task, requested);
     } catch (error) {
-      return this.fail(reasonFor(error));
+      return this.failWith(error);
     }
-    if (availability === 'unavailable') return this.fail(this.entry ? 'no-backend' : 'no-model');
-    // availability() describes the task's default model; a chosen model may be stored already.
-    if (availability !== 'available' && (await isStored(engine, this.entry?.id ?? model)))
-      availability = 'available';
-    if (availability === 'downloadable') {
+    this.#describe(description);
+    if (description.availability === 'unavailable')
+      return this.failWith({
+        code: description.reason ?? 'model-not-found',
+        message: `the runtime says the ${this.task} model ${description.model ? `"${description.model}" ` : ''}is unavailable here (${description.reason ?? 'no reason given'})`,
+      });
+    const model = description.model ?? requested;
+    if (description.availability === 'downloadable') {
       if (!navigator.onLine) return this.fail('offline');
-      const key = this.entry?.id ?? model ?? this.task;
+      const key = model ?? this.task;
       let decision = context.consent.get(key);
       if (!decision) {
         this.#set('consent');
@@ -114,6 +127,29 @@ export class ModelController implements ReactiveController {
     }
     this.#set('loading');
     return { engine, ...(model ? { model } : {}), ...(this.entry ? { entry: this.entry } : {}) };
+  }
+
+  /** Asks the engine about the model without starting anything new; undefined on failure. */
+  async describe(
+    engine: KlarEngine,
+    explicitModel?: string,
+  ): Promise<ModelDescription | undefined> {
+    const requested = this.host.klarContext.modelIdFor(this.task, explicitModel);
+    try {
+      const description = await engine.describe(this.task, requested);
+      this.#describe(description);
+      return description;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #describe(description: ModelDescription): void {
+    this.description = description;
+    this.entry = description.entry;
+    // The backend shown is what runs now, else nothing: never a stale one.
+    this.backend = description.loadedBackend;
+    this.host.requestUpdate();
   }
 
   /** The citizen's answer to the download question. */
@@ -173,6 +209,7 @@ export class ModelController implements ReactiveController {
   }
 
   failWith(error: unknown): undefined {
+    reportSetupProblem(error, this.host.klarContext);
     return this.fail(reasonFor(error));
   }
 
@@ -186,16 +223,5 @@ export class ModelController implements ReactiveController {
   #set(phase: ModelPhase): void {
     this.phase = phase;
     this.host.requestUpdate();
-  }
-}
-
-/** Whether the model's files are in the engine's cache or the model is loaded. */
-export async function isStored(engine: KlarEngine, model: string | undefined): Promise<boolean> {
-  if (!model) return false;
-  try {
-    const [cached, loaded] = await Promise.all([engine.listCache(), engine.backends()]);
-    return model in loaded || cached.some((c) => c.model === model);
-  } catch {
-    return false;
   }
 }

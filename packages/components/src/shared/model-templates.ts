@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { modelBytes } from './context.js';
 import { formatBytes, type Translation } from './i18n/localize.js';
 import type { ModelController } from './model-controller.js';
 
@@ -15,7 +14,9 @@ export function renderModelPanel(
   if (model.phase === 'consent') {
     const entry = model.entry;
     const name = model.displayName || t.summaryHeading;
-    const size = entry ? formatBytes(modelBytes(entry), t.locale) : '?';
+    // What this device would download for its backend, as the runtime counts it.
+    const bytes = model.description?.downloadBytes;
+    const size = bytes ? formatBytes(bytes, t.locale) : '?';
     const license = entry?.license ?? '?';
     return html`<div
       class="panel"

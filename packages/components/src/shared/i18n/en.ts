@@ -13,7 +13,8 @@ export const en: Translation = {
   close: 'Close',
   unavailable: (reason) =>
     ({
-      'no-engine': 'The AI help cannot start in this browser.',
+      'no-engine': "AI help isn't available on this site right now.",
+      'site-unavailable': "AI help isn't available on this site right now.",
       'no-backend':
         'Your device cannot run the AI model (neither WebGPU nor WebAssembly is available).',
       'no-model': 'There is no AI model for this.',
@@ -41,6 +42,10 @@ export const en: Translation = {
     b === 'webgpu'
       ? 'Running on WebGPU (the graphics processor).'
       : 'Running on WebAssembly (the processor).',
+  backendPlanned: (b) =>
+    b === 'webgpu'
+      ? 'Would run on WebGPU (the graphics processor).'
+      : 'Would run on WebAssembly (the processor).',
   statusTitle: 'AI models on this device',
   availability: (s) =>
     ({
@@ -57,6 +62,11 @@ export const en: Translation = {
   deleteAll: 'Delete all stored models',
   deleted: 'Deleted.',
   download: 'Download the model',
+  downloadSize: (size) => `Download the model (${size})`,
+  modelNotChecked: 'No AI model is in use yet. It starts only when you ask for AI help.',
+  checkModel: 'Show details of the AI model',
+  loadedNotStored: 'In use right now, but no longer stored on this device.',
+  partlyStored: (size) => `Partly stored: ${size} left to download.`,
   refresh: 'Refresh',
   summarize: 'Summarise in plain language',
   summaryHeading: 'Plain-language summary',
@@ -88,6 +98,7 @@ export const en: Translation = {
   wordsAndSentences: (w, s) =>
     `${n(w)} ${w === 1 ? 'word' : 'words'}, ${n(s)} ${s === 1 ? 'sentence' : 'sentences'}`,
   showDetails: 'Show long words and sentences',
+  hideDetails: 'Hide long words and sentences',
   longWordsTitle: 'Long words (more than six letters)',
   longestSentencesTitle: 'Longest sentences',
   noLongWords: 'No long words.',
@@ -139,6 +150,9 @@ export const en: Translation = {
   yes: 'Yes',
   no: 'No',
   explain: (label) => `What does ${label} mean?`,
+  explainShort: 'What does it mean?',
+  explainFields: 'Explain the fields',
+  explainingWithModel: (model) => `AI-generated explanation being written (model: ${model}) …`,
   explanationFor: (label) => `Explanation of ${label}`,
   noExplanation: 'No explanation is available right now.',
 };

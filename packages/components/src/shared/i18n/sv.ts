@@ -13,7 +13,8 @@ export const sv: Translation = {
   close: 'Stäng',
   unavailable: (reason) =>
     ({
-      'no-engine': 'AI-hjälpen kan inte starta i den här webbläsaren.',
+      'no-engine': 'AI-hjälpen är inte tillgänglig på den här webbplatsen just nu.',
+      'site-unavailable': 'AI-hjälpen är inte tillgänglig på den här webbplatsen just nu.',
       'no-backend': 'Din enhet kan inte köra AI-modellen (varken WebGPU eller WebAssembly finns).',
       'no-model': 'Det finns ingen AI-modell för det här.',
       declined: 'Du valde att inte hämta AI-modellen.',
@@ -38,6 +39,10 @@ export const sv: Translation = {
   loadingModel: 'Startar AI-modellen …',
   backendInUse: (b) =>
     b === 'webgpu' ? 'Körs med WebGPU (grafikprocessorn).' : 'Körs med WebAssembly (processorn).',
+  backendPlanned: (b) =>
+    b === 'webgpu'
+      ? 'Skulle köras med WebGPU (grafikprocessorn).'
+      : 'Skulle köras med WebAssembly (processorn).',
   statusTitle: 'AI-modeller på den här enheten',
   availability: (s) =>
     ({
@@ -54,6 +59,11 @@ export const sv: Translation = {
   deleteAll: 'Ta bort alla sparade modeller',
   deleted: 'Borttaget.',
   download: 'Hämta modellen',
+  downloadSize: (size) => `Hämta modellen (${size})`,
+  modelNotChecked: 'Ingen AI-modell används ännu. Den startar först när du ber om AI-hjälp.',
+  checkModel: 'Visa uppgifter om AI-modellen',
+  loadedNotStored: 'Används just nu men är inte längre sparad på enheten.',
+  partlyStored: (size) => `Delvis sparad: ${size} återstår att hämta.`,
   refresh: 'Uppdatera',
   summarize: 'Sammanfatta i klarspråk',
   summaryHeading: 'Sammanfattning i klarspråk',
@@ -85,6 +95,7 @@ export const sv: Translation = {
   wordsAndSentences: (w, s) =>
     `${n(w)} ${w === 1 ? 'ord' : 'ord'}, ${n(s)} ${s === 1 ? 'mening' : 'meningar'}`,
   showDetails: 'Visa långa ord och meningar',
+  hideDetails: 'Dölj långa ord och meningar',
   longWordsTitle: 'Långa ord (fler än sex bokstäver)',
   longestSentencesTitle: 'Längsta meningarna',
   noLongWords: 'Inga långa ord.',
@@ -136,6 +147,9 @@ export const sv: Translation = {
   yes: 'Ja',
   no: 'Nej',
   explain: (label) => `Vad betyder ${label}?`,
+  explainShort: 'Vad betyder det?',
+  explainFields: 'Förklara fälten',
+  explainingWithModel: (model) => `AI-genererad förklaring skrivs nu (modell: ${model}) …`,
   explanationFor: (label) => `Förklaring av ${label}`,
   noExplanation: 'Det finns ingen förklaring just nu.',
 };

@@ -5,6 +5,8 @@
  */
 export type ModelUnavailableReason =
   | 'no-engine'
+  /** The site's setup is wrong (a file missing or blocked): not the device's fault. */
+  | 'site-unavailable'
   | 'no-backend'
   | 'no-model'
   | 'declined'
@@ -37,6 +39,8 @@ export interface Translation {
   readonly timeLeft: (seconds: number) => string;
   readonly loadingModel: string;
   readonly backendInUse: (backend: 'webgpu' | 'wasm') => string;
+  /** The backend the model would run on here, before it is loaded. */
+  readonly backendPlanned: (backend: 'webgpu' | 'wasm') => string;
   // Model status element
   readonly statusTitle: string;
   readonly availability: (
@@ -51,6 +55,15 @@ export interface Translation {
   readonly deleted: string;
   readonly refresh: string;
   readonly download: string;
+  /** Download button with the size still to fetch. */
+  readonly downloadSize: (size: string) => string;
+  /** Shown before anything on the page has needed a model (nothing has started). */
+  readonly modelNotChecked: string;
+  readonly checkModel: string;
+  /** The model is in memory but its files are no longer stored. */
+  readonly loadedNotStored: string;
+  /** Some files are stored but more must be fetched for this device's backend. */
+  readonly partlyStored: (size: string) => string;
   // Summary
   readonly summarize: string;
   readonly summaryHeading: string;
@@ -72,6 +85,7 @@ export interface Translation {
   readonly lixValue: (lix: number, band: string) => string;
   readonly wordsAndSentences: (words: number, sentences: number) => string;
   readonly showDetails: string;
+  readonly hideDetails: string;
   readonly longWordsTitle: string;
   readonly longestSentencesTitle: string;
   readonly noLongWords: string;
@@ -102,6 +116,10 @@ export interface Translation {
   readonly yes: string;
   readonly no: string;
   readonly explain: (label: string) => string;
+  /** Short toggle text after a field; its accessible name is `explain(label)`. */
+  readonly explainShort: string;
+  readonly explainFields: string;
+  readonly explainingWithModel: (model: string) => string;
   readonly explanationFor: (label: string) => string;
   readonly noExplanation: string;
 }

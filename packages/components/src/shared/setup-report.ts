@@ -1,0 +1,51 @@
+import { errorCode, isSetupProblem } from './errors.js';
+
+/** What the integrator can do about each setup problem. */
+const FIXES: Readonly<Record<string, string>> = {
+  'invalid-manifest':
+    'Serve the model manifest as JSON (status 200) at the URL above, or point <meta name="klar-model-base" content="/models/"> at the folder that holds manifest.json.',
+  'model-not-found':
+    'List a model for this task in manifest.json (with role "default", or name it with the element\'s model attribute), and check that its files are served under the model base URL.',
+  'integrity-failed':
+    'A model file did not match its sha256 in manifest.json. The server may answer with an HTML page (e.g. a single-page-app fallback) or an old file: serve the exact file, and answer 404 for missing ones.',
+  'download-failed':
+    "A model file could not be fetched. Check that the URL above is served from this origin and that the Content-Security-Policy allows connect-src 'self'.",
+  'backend-unavailable':
+    "ONNX Runtime could not start. Copy the ort-wasm-simd-threaded*.mjs/.wasm files the runtime loads next to klar.js (or to wasmPaths), serve .wasm as application/wasm, and allow 'wasm-unsafe-eval' in script-src of the CSP, on the page and on the worker script.",
+  'webgpu-unavailable':
+    'The page forces the WebGPU backend but this browser has no usable adapter. Use backend: "auto" so WebAssembly is used instead.',
+  'session-failed':
+    "ONNX Runtime could not create a session. Check that the ONNX Runtime files and the model files are the ones the manifest names, that .wasm is served as application/wasm, and that the CSP allows 'wasm-unsafe-eval'.",
+  engine:
+    "The Klar engine or its worker could not start. Check that the worker script next to the runtime is served as JavaScript (status 200) and that the CSP allows worker-src 'self' and script-src 'self'.",
+};
+
+const reported = new WeakMap<object, Set<string>>();
+
+/**
+ * Tells the developer, once per page and problem, what is wrong with the site's setup and how to
+ * fix it (the citizen only hears that AI help is not available on this site right now).
+ * Returns whether it was a setup problem.
+ */
+export function reportSetupProblem(error: unknown, page: object): boolean {
+  if (!isSetupProblem(error)) return false;
+  const code = errorCode(error) ?? 'engine';
+  const seen = reported.get(page) ?? new Set<string>();
+  reported.set(page, seen);
+  // One message per page: the first setup problem is the one to fix.
+  if (seen.size) return true;
+  seen.add(code);
+  const given = (error as { message?: unknown } | null)?.message;
+  const message = typeof given === 'string' && given ? given : String(error);
+  const details = (error as { details?: Record<string, unknown> } | null)?.details;
+  const url = typeof details?.url === 'string' ? details.url : urlIn(message);
+  console.error(
+    `[Klar] AI help is not available on this site: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${FIXES[code] ?? FIXES.engine}`,
+    error,
+  );
+  return true;
+}
+
+function urlIn(text: string): string | undefined {
+  return /\bhttps?:\/\/\S+/.exec(text)?.[0]?.replace(/[).,;]+$/, '');
+}
