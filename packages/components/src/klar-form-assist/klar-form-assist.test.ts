@@ -246,6 +246,29 @@ describe('klar-form-assist', () => {
     await expectNoAxeViolations(el, 'unavailable');
   });
 
+  it('tells the developer once per page what to fix, with the cause', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(String(args[0]));
+    try {
+      const { el, describe } = await mount(good, {
+        availability: 'unavailable',
+        unavailableReason: 'invalid-manifest',
+      });
+      describe(STORY);
+      for (let i = 0; i < 3; i++) {
+        part<HTMLButtonElement>(el, 'propose')!.click();
+        await until(() => part(el, 'status')?.textContent?.includes('webbplatsen'), 'status');
+        await el.updateComplete;
+      }
+      equal(errors.length, 1, errors.join('\n'));
+      assert(errors[0]!.includes('[Klar]') && errors[0]!.includes('invalid-manifest'), errors[0]!);
+      assert(errors[0]!.includes('Fix:') && errors[0]!.includes('manifest.json'), errors[0]!);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('the status line counts what is waiting and goes with the last proposal', async () => {
     const { el, form, describe } = await mount(() => ({ namn: 'Anna', kommun: 'malmo' }));
     describe(STORY);

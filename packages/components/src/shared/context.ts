@@ -1,6 +1,6 @@
 import type { KlarEngine, KlarOptions, ModelManifest, ModelTask } from './engine-types.js';
 import { klarPageSettings } from './page-settings.js';
-import { reportSetupProblem } from './setup-report.js';
+import { forgetSetupReports, reportSetupProblem } from './setup-report.js';
 
 export type EngineSource = KlarEngine | (() => KlarEngine | Promise<KlarEngine>);
 
@@ -88,6 +88,7 @@ export class KlarContext extends EventTarget {
       this.#engine = undefined;
       this.#ownsEngine = false;
       this.consent.clear();
+      forgetSetupReports(this);
     } else {
       if (init.runtimeOptions || init.manifest) this.#warnLateSetup(false);
       this.#init = { ...this.#init, ...(init.models ? { models: init.models } : {}) };
@@ -106,6 +107,7 @@ export class KlarContext extends EventTarget {
     this.#ownsEngine = false;
     this.#warnedLateSetup = false;
     this.consent.clear();
+    forgetSetupReports(this);
     this.dispatchEvent(new Event('change'));
     await (await owned)?.dispose();
   }
@@ -153,6 +155,8 @@ function klarPageDefaults(doc: Document): KlarOptions {
   return {
     ...(settings.modelBaseUrl ? { modelBaseUrl: settings.modelBaseUrl } : {}),
     ...(settings.manifestUrl ? { manifest: settings.manifestUrl } : {}),
+    // The no-build bundle keeps the ONNX Runtime files next to klar.js, in the runtime base.
+    ...(settings.runtimeBaseUrl ? { wasmPaths: settings.runtimeBaseUrl } : {}),
   };
 }
 

@@ -105,6 +105,11 @@ describe('one engine per page', () => {
       context.runtimeOptions().manifest,
       new URL('/agency-models/manifest.json', location.href).href,
     );
+    const runtimeBase = document.createElement('meta');
+    runtimeBase.name = 'klar-runtime-base';
+    runtimeBase.content = '/klar';
+    document.head.append(runtimeBase);
+    equal(context.runtimeOptions().wasmPaths, new URL('/klar/', location.href).href);
     provideKlar({ runtimeOptions: { modelBaseUrl: '/models/' } });
     equal(context.runtimeOptions().modelBaseUrl, '/models/', 'explicit options win');
   });

@@ -46,6 +46,11 @@ export function reportSetupProblem(error: unknown, page: object): boolean {
   return true;
 }
 
+/** A new setup (another engine) may have new problems worth one message again. */
+export function forgetSetupReports(page: object): void {
+  reported.delete(page);
+}
+
 function urlIn(text: string): string | undefined {
   return /\bhttps?:\/\/\S+/.exec(text)?.[0]?.replace(/[).,;]+$/, '');
 }
