@@ -85,7 +85,7 @@ describe('pasted from Word or PDF', () => {
     const masked = mask(text, { operator: 'pseudonymize' });
     assert.equal(
       masked.text,
-      'Sökande:\u00a0Anna, pnr\u00a0[PERSONNUMMER 1], tfn\u00a0[TELEFONNUMMER 1].',
+      'Sökande:\u00a0[NAMN 1], pnr\u00a0[PERSONNUMMER 1], tfn\u00a0[TELEFONNUMMER 1].',
     );
     assert.equal(masked.restore(masked.text), text);
   });

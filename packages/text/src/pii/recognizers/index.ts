@@ -7,6 +7,7 @@ import { explicitContextRecognizer } from './explicit-context.js';
 import { bankgiroRecognizer, plusgiroRecognizer } from './giro.js';
 import { ibanRecognizer } from './iban.js';
 import { organisationsnummerRecognizer } from './organisationsnummer.js';
+import { personNameRecognizer } from './person-name.js';
 import { personnummerRecognizer } from './personnummer.js';
 import { phoneRecognizer } from './phone.js';
 import { postalAddressRecognizer } from './postal-address.js';
@@ -29,6 +30,7 @@ export const BUILT_IN_RECOGNIZERS: readonly SyncRecognizer[] = [
   streetAddressRecognizer,
   postalAddressRecognizer,
   vehicleRecognizer,
+  personNameRecognizer,
 ];
 
 export {
@@ -40,6 +42,7 @@ export {
   ibanRecognizer,
   obfuscatedEmailRecognizer,
   organisationsnummerRecognizer,
+  personNameRecognizer,
   personnummerRecognizer,
   phoneRecognizer,
   plusgiroRecognizer,

@@ -1,0 +1,206 @@
+import { ContextFinder, contextWordSource } from '../context.js';
+import { FIRST_NAMES } from '../names/first-names.js';
+import { SURNAME_SHAPE, SURNAMES } from '../names/surnames.js';
+import type { PiiCandidate, SyncRecognizer } from '../types.js';
+
+/**
+ * Names of people without a model, from public Swedish name statistics (see ../names) plus
+ * capitalisation and context:
+ * - a listed first name followed by a surname (listed or shaped like one: -sson, -berg,
+ *   -ström …), with up to one middle name: "Anna Svensson", "Karl-Erik Lind", "Anna Maria Nyström";
+ * - a capitalised word followed by a listed surname, not at the start of a sentence
+ *   ("… enligt Zlatan Andersson");
+ * - up to three words after a cue: "jag heter", "Namn:", "kontaktperson", "handläggare",
+ *   titles ("fru", "dr") and sign-offs ("Med vänliga hälsningar"); after a cue a listed first
+ *   name counts in lower case too ("jag heter anna svensson").
+ * A lone first name is not reported ("Anna" alone identifies nobody in a letter); a token-
+ * classification model, where stored, remains the stronger option and runs next to this.
+ */
+const CAPITALISED_WORD =
+  /(?<![\p{L}\p{N}-])\p{Lu}[\p{Ll}'’]{1,24}(?:-\p{Lu}\p{Ll}{1,24})?(?![\p{L}\p{N}])/gu;
+const NAME_AFTER_CUE =
+  /[ \t]*[:,]?[ \t]*\n?[ \t]*(\p{L}[\p{Ll}\p{Lu}'’]{0,24}(?:-\p{L}\p{Ll}{1,24})?)(?: (\p{L}[\p{Ll}\p{Lu}'’]{0,24}(?:-\p{L}\p{Ll}{1,24})?))?(?: (\p{L}[\p{Ll}\p{Lu}'’]{0,24}))?/duy;
+const SENTENCE_END = /[.!?:;\n]/;
+/** Capitalised words after a cue that name an organisation or a place, not a person. */
+const ORGANISATION =
+  /(?:kassan|myndighet|myndigheten|verket|kommun|kommunen|region|regionen|nämnden|styrelsen|inspektionen|domstol|domstolen|rätten|förvaltningen|centralen|byrån|banken|bolaget|förbundet|föreningen|skolan|sjukhuset|kliniken|mottagningen|center|centrum|gruppen|tjänst|tjänsten|kontoret|enheten|avdelningen|stiftelsen|ab)$/iu;
+
+/** A role right after a cue ("Med vänlig hälsning\nHandläggare Anna …") is its own cue. */
+const ROLE =
+  /^(?:handläggare|handläggaren|beslutsfattare|föredragande|enhetschef|chef|kontaktperson|sökande|sökanden|ombud|advokat|doktor|dr|fru|herr)$/iu;
+
+export const PERSON_NAME_CUES = [
+  'heter',
+  'mitt namn är',
+  'namn',
+  'name',
+  'kontaktperson*',
+  'handläggare',
+  'handläggaren',
+  'sökande',
+  'sökanden',
+  'undertecknad',
+  'hälsning',
+  'mvh',
+  'herr',
+  'fru',
+  'fröken',
+  'dr',
+  'doktor',
+  'advokat',
+  'ombud',
+  'vårdnadshavare',
+  'god man',
+  'förvaltare',
+  'my name is',
+  'dear',
+  'mr',
+  'mrs',
+  'ms',
+  'regards',
+];
+const cueEnds = new Map(
+  PERSON_NAME_CUES.map((cue) => [cue, new RegExp(contextWordSource(cue), 'iuy')]),
+);
+
+const CONFIDENCE_LISTED = 0.8;
+const CONFIDENCE_SURNAME_ONLY = 0.65;
+const CONFIDENCE_CUE = 0.75;
+
+export const personNameRecognizer: SyncRecognizer = {
+  id: 'se-person-name-rules',
+  types: ['person-name'],
+  contextWords: PERSON_NAME_CUES,
+  detect(text, detection) {
+    const found: PiiCandidate[] = [];
+    for (const run of capitalisedRuns(text)) findInRun(text, run, found);
+    const cues =
+      detection?.contextFor(PERSON_NAME_CUES) ?? new ContextFinder(text, PERSON_NAME_CUES);
+    for (const position of cues.positions()) {
+      const candidate = nameAfterCue(text, position);
+      if (candidate) found.push(candidate);
+    }
+    return found;
+  },
+};
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+}
+
+/** Capitalised words separated by single spaces. */
+function* capitalisedRuns(text: string): Generator<Token[]> {
+  let run: Token[] = [];
+  for (const match of text.matchAll(CAPITALISED_WORD)) {
+    const token = { start: match.index, end: match.index + match[0].length, word: match[0] };
+    const last = run[run.length - 1];
+    if (last && !(token.start === last.end + 1 && text[last.end] === ' ')) {
+      yield run;
+      run = [];
+    }
+    run.push(token);
+  }
+  if (run.length > 0) yield run;
+}
+
+function isFirstName(word: string): boolean {
+  return word
+    .toLowerCase()
+    .split('-')
+    .every((part) => FIRST_NAMES.has(part));
+}
+
+function isSurname(word: string, listedOnly = false): boolean {
+  const lower = word.toLowerCase();
+  if (lower.split('-').some((part) => SURNAMES.has(part))) return true;
+  return !listedOnly && SURNAME_SHAPE.test(word);
+}
+
+function startsSentence(text: string, start: number): boolean {
+  let index = start - 1;
+  while (index >= 0 && (text[index] === ' ' || text[index] === '\t')) index--;
+  return index < 0 || SENTENCE_END.test(text[index]!);
+}
+
+function findInRun(text: string, run: Token[], found: PiiCandidate[]): void {
+  let i = 0;
+  while (i < run.length) {
+    const first = run[i]!;
+    let end = -1;
+    let confidence = 0;
+    if (isFirstName(first.word)) {
+      // First name, an optional middle name, then a surname.
+      for (let j = Math.min(run.length - 1, i + 2); j > i; j--) {
+        const middleOk = j === i + 1 || isFirstName(run[i + 1]!.word);
+        if (middleOk && isSurname(run[j]!.word)) {
+          end = j;
+          confidence = CONFIDENCE_LISTED + (isSurname(run[j]!.word, true) ? 0.05 : 0);
+          break;
+        }
+      }
+    } else if (
+      i + 1 < run.length &&
+      isSurname(run[i + 1]!.word, true) &&
+      !startsSentence(text, first.start) &&
+      !ORGANISATION.test(first.word)
+    ) {
+      end = i + 1;
+      confidence = CONFIDENCE_SURNAME_ONLY;
+    }
+    if (end === -1) {
+      i++;
+      continue;
+    }
+    found.push({
+      start: first.start,
+      end: run[end]!.end,
+      type: 'person-name',
+      valid: true,
+      confidence,
+    });
+    i = end + 1;
+  }
+}
+
+function nameAfterCue(text: string, position: number): PiiCandidate | undefined {
+  let cueEnd = -1;
+  for (const pattern of cueEnds.values()) {
+    pattern.lastIndex = position;
+    if (pattern.test(text)) cueEnd = Math.max(cueEnd, pattern.lastIndex);
+  }
+  if (cueEnd === -1) return undefined;
+  NAME_AFTER_CUE.lastIndex = cueEnd;
+  const match = NAME_AFTER_CUE.exec(text);
+  if (!match?.indices) return undefined;
+  const words = [1, 2, 3]
+    .map((group) => ({ word: match[group], at: match.indices![group] }))
+    .filter((entry): entry is { word: string; at: [number, number] } =>
+      Boolean(entry.word && entry.at),
+    );
+  const first = words[0];
+  if (!first || ORGANISATION.test(first.word) || ROLE.test(first.word)) return undefined;
+  const lowerCase = !/^\p{Lu}/u.test(first.word);
+  // Lower case only for a listed first name ("jag heter anna svensson").
+  if (lowerCase && !isFirstName(first.word)) return undefined;
+  let last = first;
+  for (const next of words.slice(1)) {
+    const fits = lowerCase
+      ? isSurname(capitalise(next.word)) || isFirstName(next.word)
+      : /^\p{Lu}/u.test(next.word);
+    if (!fits || ORGANISATION.test(next.word)) break;
+    last = next;
+  }
+  return {
+    start: first.at[0],
+    end: last.at[1],
+    type: 'person-name',
+    valid: true,
+    confidence: CONFIDENCE_CUE,
+  };
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
