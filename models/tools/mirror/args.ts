@@ -13,14 +13,21 @@ export interface MirrorArgs {
   readonly manifest: string;
   readonly alternatives: boolean;
   readonly retries: number;
+  /** `--help`: print the usage and stop. */
+  readonly help?: boolean;
 }
 
 export const USAGE = `Usage: npm run models:mirror -- <task or id>... --out <dir>
+Copies model files from the hub into <dir>/<id>/ for your own server, with the model card
+(README.md) and licence, and writes <dir>/manifest.json with each file's size and sha256 and
+the pinned commit; <dir>/<id>/klar-mirror.json records where every file came from.
   [--dtype q4f16,q8]      weights to fetch (default: the model's webgpu and wasm dtypes)
   [--hub <url>]           default https://huggingface.co
   [--manifest <file>]     default models/manifest.json
   [--alternatives]        with a task, also mirror its alternative model
-  [--retries <n>]         attempts per file, default 5`;
+  [--retries <n>]         attempts per file, default 5
+  [--help]                this text
+Environment: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (a proxy), HF_TOKEN (gated repositories).`;
 
 /** Parses argv (without node and script); throws `invalid-input` with the usage on mistakes. */
 export function parseMirrorArgs(argv: readonly string[]): MirrorArgs {
@@ -31,6 +38,17 @@ export function parseMirrorArgs(argv: readonly string[]): MirrorArgs {
     throw new KlarError('invalid-input', `${(error as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    return {
+      targets: [],
+      out: '',
+      hub: '',
+      manifest: '',
+      alternatives: false,
+      retries: 0,
+      help: true,
+    };
+  }
   if (positionals.length === 0 || !values.out) {
     throw new KlarError('invalid-input', `Name a task or model id and --out.\n${USAGE}`);
   }
@@ -66,6 +84,7 @@ function parse(argv: readonly string[]) {
       manifest: { type: 'string' },
       alternatives: { type: 'boolean' },
       retries: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 }

@@ -3,12 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { isKlarError } from '../../../packages/runtime/src/errors.js';
 import { parseManifest } from '../../../packages/runtime/src/manifest/parse.js';
-import { parseMirrorArgs } from './args.js';
+import { parseMirrorArgs, USAGE } from './args.js';
 import { mirrorModels } from './mirror.js';
 import { selectEntries } from './select.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseMirrorArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
   const source = parseManifest(JSON.parse(await readFile(args.manifest, 'utf8')));
   const entries = selectEntries(source, args.targets, args.alternatives);
   const token = process.env.HF_TOKEN;

@@ -2,6 +2,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { KlarError } from '../../../packages/runtime/src/errors.js';
 import { hashFile } from './hash.js';
+import { describeNetworkError, hubFetch } from './network.js';
 
 export interface DownloadOptions {
   /** When set, a mismatch deletes the download and throws `integrity-failed`. */
@@ -57,7 +58,15 @@ async function transfer(
   if (offset > 0) headers.Range = `bytes=${offset}-`;
   if (o.token) headers.Authorization = `Bearer ${o.token}`;
   try {
-    const res = await (o.fetchFn ?? fetch)(url, { headers, signal: controller.signal });
+    let res: Response;
+    try {
+      res = await (o.fetchFn ?? hubFetch())(url, { headers, signal: controller.signal });
+    } catch (error) {
+      const reason = controller.signal.aborted
+        ? `no answer for ${idle / 1000} s`
+        : describeNetworkError(error, url);
+      throw new KlarError('download-failed', `${url}: ${reason}.`, { url, cause: reason });
+    }
     if (res.status === 416 && offset > 0) {
       // Our .part already holds the whole file (or more); check it like a finished download.
       await res.body?.cancel();
@@ -97,12 +106,24 @@ async function transfer(
     try {
       const reader = res.body.getReader();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          const reason = controller.signal.aborted
+            ? `no data for ${idle / 1000} s`
+            : describeNetworkError(error, url);
+          throw new KlarError(
+            'download-failed',
+            `${url}: cut off after ${written} bytes (${reason}).`,
+            { url, cause: reason },
+          );
+        }
+        if (chunk.done) break;
         clearTimeout(timer);
         timer = setTimeout(() => controller.abort(), idle);
-        await file.write(value);
-        written += value.length;
+        await file.write(chunk.value);
+        written += chunk.value.length;
       }
     } finally {
       await file.close();

@@ -7,6 +7,7 @@ import type {
   ModelFile,
   ModelManifest,
 } from '../../../packages/runtime/src/manifest/types.js';
+import { type MirroredFile, mirrorDocuments, readRecord, writeRecord } from './documents.js';
 import { type DownloadOptions, downloadFile } from './download.js';
 import { hashFile } from './hash.js';
 import { dtypesToMirror, filesToMirror, hubUrl } from './select.js';
@@ -51,6 +52,7 @@ async function mirrorEntry(
 ): Promise<ModelEntry> {
   const dtypes = dtypesToMirror(entry, o.dtypes);
   const files: ModelFile[] = [];
+  const record: MirroredFile[] = [];
   let commit: string | undefined;
   for (const file of filesToMirror(entry, dtypes)) {
     const dest = join(o.out, ...entry.id.split('/'), ...file.path.split('/'));
@@ -78,11 +80,45 @@ async function mirrorEntry(
       sha256: got.sha256,
       ...(file.dtype ? { dtype: file.dtype } : {}),
     });
+    record.push({
+      path: file.path,
+      size: got.size,
+      sha256: got.sha256,
+      ...(got.commit ? { commit: got.commit } : {}),
+    });
   }
   const { verified: _unverified, ...rest } = entry;
+  const source = entry.source ? pinned(entry.source, commit, o.log) : undefined;
+  const dir = join(o.out, ...entry.id.split('/'));
+  // Files skipped as already mirrored tell no commit: the earlier run's record does.
+  const earlier = await readRecord(dir);
+  const isCommit = (r: string | undefined) => r !== undefined && /^[0-9a-f]{40}$/.test(r);
+  const revision =
+    [source?.revision, commit, earlier?.revision].find(isCommit) ?? source?.revision ?? 'main';
+  for (const [i, f] of record.entries()) {
+    const old = earlier?.files.find((e) => e.path === f.path && e.sha256 === f.sha256);
+    if (!f.commit && old?.commit) record[i] = { ...f, commit: old.commit };
+  }
+  const { documents, absent } = await mirrorDocuments(entry, dir, revision, o);
+  if (absent.length > 0) o.log?.(`  ${entry.id}: no ${absent.join(', ')} in the repository`);
+  if (!isCommit(revision)) {
+    o.log?.(
+      `  ${entry.id}: revision "${revision}" is not pinned to a commit (the hub did not say)`,
+    );
+  }
+  await writeRecord(dir, {
+    model: entry.id,
+    repo: entry.source?.repo ?? entry.id,
+    revision,
+    pinned: isCommit(revision),
+    license: entry.license,
+    files: record,
+    documents,
+    absent,
+  });
   return {
     ...rest,
-    ...(entry.source ? { source: pinned(entry.source, commit, o.log) } : {}),
+    ...(source ? { source } : {}),
     dtypes: mirroredDtypes(entry, dtypes),
     files,
   };
