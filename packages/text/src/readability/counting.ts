@@ -21,8 +21,10 @@ export interface TextCounts {
   readonly longWords: WordSpan[];
 }
 
+/** Letters as read: a ligature from a PDF ("ﬁ") counts as the two letters it stands for. */
 export function letterCount(word: string): number {
-  return word.match(LETTER)?.length ?? 0;
+  const plain = /[\ufb00-\ufb06]/.test(word) ? word.normalize('NFKC') : word;
+  return plain.match(LETTER)?.length ?? 0;
 }
 
 /** Segments once and assigns each word to its sentence, so every metric shares one count. */

@@ -9,10 +9,14 @@ export interface WordSpan extends Span {
 }
 
 /**
- * Letters, marks and digits, joined by an inner hyphen, dot, colon or apostrophe: "e-post",
- * "t.ex", "3,5", "2024-01-05", "SFS:s". One linear pass, far faster than Intl.Segmenter.
+ * Letters, marks and digits, joined by an inner hyphen, dot, colon, apostrophe or soft hyphen:
+ * "e-post", "t.ex", "3,5", "2024-01-05", "SFS:s", "ansök\u00adningen". A word hyphenated
+ * across a line break ("ansök-\nningen", also with a blank line between, as PDFs are copied)
+ * is one word when the next line goes on in lower case. One linear pass, far faster than
+ * Intl.Segmenter.
  */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-‐‑.,:'’][\p{L}\p{M}\p{N}]+)*/gu;
+const TOKEN =
+  /[\p{L}\p{M}\p{N}]+(?:(?:[-‐‑.,:'’\u00ad]|[-‐‑\u00ad][ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?=\p{Ll}))[\p{L}\p{M}\p{N}]+)*/gu;
 /** Scripts written without spaces; for these only a dictionary (Intl.Segmenter) finds words. */
 const UNSPACED_SCRIPT =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;

@@ -52,7 +52,7 @@ const MIN_STEM = 2;
  * Longest endings first, so "gatan" is preferred to "gata".
  */
 const ENDING_AND_NUMBER = new RegExp(
-  `(?:${[...STREET_ENDINGS].sort((a, b) => b.length - a.length).join('|')}) \\d{1,3}(?!\\d|[,.]\\d)`,
+  `(?:${[...STREET_ENDINGS].sort((a, b) => b.length - a.length).join('|')}) \\d{1,3}(?!\\d|[,.:]\\d)`,
   'giu',
 );
 const LETTER = /\p{L}/u;
