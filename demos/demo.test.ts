@@ -109,6 +109,34 @@ function assertOneLanguage(doc: Document, lang: 'sv' | 'en'): void {
   assert(unmarked.length === 0, `no language: ${unmarked.map((w) => w.text).join(' | ')}`);
 }
 
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Nothing focusable (an explanation toggle, say) stands between a label and its field: for
+ * magnifier users the two stay together, and keyboard users reach each field in one Tab.
+ */
+function assertLabelsNextToFields(doc: Document): void {
+  const order = [...doc.querySelectorAll('*')];
+  for (const label of doc.querySelectorAll<HTMLLabelElement>('form label[for]')) {
+    const field = doc.getElementById(label.htmlFor);
+    if (!field) continue;
+    const [from, to] = [order.indexOf(label), order.indexOf(field)].sort((a, b) => a - b);
+    const between = order
+      .slice(from! + 1, to)
+      .filter((el) => !label.contains(el) && el !== field)
+      .flatMap((el) => [
+        ...(el.matches(FOCUSABLE) ? [el] : []),
+        ...(el.shadowRoot ? [...el.shadowRoot.querySelectorAll(FOCUSABLE)] : []),
+      ]);
+    assert(
+      between.length === 0,
+      `focusable between the label "${label.textContent?.trim()}" and its field: ${between
+        .map((el) => el.outerHTML.slice(0, 80))
+        .join(', ')}`,
+    );
+  }
+}
+
 describe('demo e-service with JavaScript', () => {
   it('start pages: links keep the model choice, the test-mode note shows; one language; axe', async () => {
     for (const [path, lang] of [
@@ -137,8 +165,8 @@ describe('demo e-service with JavaScript', () => {
 
   it('decision pages: summary, readability and model status render in the page language; axe', async () => {
     for (const [path, lang] of [
-      ['/demos/beslut.html', 'sv'],
-      ['/demos/en/beslut.html', 'en'],
+      ['/demos/beslut.html?models=fixtures', 'sv'],
+      ['/demos/en/beslut.html?models=fixtures', 'en'],
     ] as const) {
       const { frame, doc, win } = await openPage(path);
       const summary = doc.querySelector('klar-summary')!;
@@ -160,6 +188,11 @@ describe('demo e-service with JavaScript', () => {
       );
       assertOneLanguage(doc, lang);
       await axeIn(win, doc, path);
+      // The download question (the fixture model is not stored yet) speaks the page's language too.
+      (trigger as HTMLElement).click();
+      await waitFor(() => summary.shadowRoot!.querySelector('[part~="consent"]'), 'consent');
+      assertOneLanguage(doc, lang);
+      await axeIn(win, doc, `${path} download question`);
       frame.remove();
     }
   });
@@ -185,7 +218,22 @@ describe('demo e-service with JavaScript', () => {
         lang === 'sv' ? 'Mitt personnummer är 19121212-1212.' : 'My ID number is 19121212-1212.';
       field.dispatchEvent(new Event('input', { bubbles: true }));
       await waitFor(() => guard.shadowRoot?.querySelector('[part="panel"]'), 'guard notice');
+      // The agency's own explanation of a term, shown without any model.
+      const explain = await waitFor(
+        () => doc.querySelector('klar-field-explain')?.shadowRoot?.querySelector('button'),
+        'explanation toggle',
+      );
+      explain.click();
+      await waitFor(
+        () =>
+          doc
+            .querySelector('klar-field-explain')!
+            .shadowRoot!.querySelector('[part="explanation"]:not([hidden])')
+            ?.textContent?.includes(lang === 'sv' ? 'id-kort' : 'ID card'),
+        'agency explanation',
+      );
       assertOneLanguage(doc, lang);
+      assertLabelsNextToFields(doc);
       await axeIn(win, doc, `${path} with notice`);
       frame.remove();
     }
