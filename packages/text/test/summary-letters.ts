@@ -155,14 +155,69 @@ The appeal must reach us within three weeks of the day you were notified of the 
 Contact your case officer if you want help with your appeal.
 Your case officer is Maria Nilsson, telephone 08-123 456 78, e-mail maria.nilsson@municipality.example.se.`;
 
+/** Formal, hard-wrapped and long-winded on purpose: the register of older agency letters. */
+const ASSISTANSERSATTNING = `Beslut angående assistansersättning
+Datum: 2026-02-27
+Diarienummer: FK 2026/10233
+
+Försäkringskassan har denna dag prövat Er ansökan om assistansersättning enligt 51 kap.
+socialförsäkringsbalken, inkommen den 8 januari 2026, och beslutat att bevilja
+assistansersättning motsvarande 112 timmar per vecka för perioden 1 mars 2026 till och med
+28 februari 2027.
+Vid bedömningen av Ert behov av personlig assistans har Försäkringskassan beaktat de
+utredningar, läkarintyg och övriga underlag som har inkommit i ärendet samt de uppgifter som
+framkommit vid det hembesök som genomfördes den 3 februari 2026.
+Ersättningen utbetalas med ett schablonbelopp om 356 kronor per timme till den
+assistansanordnare som Ni har anmält till Försäkringskassan.
+Ni är skyldig att utan dröjsmål anmäla förändringar i Era förhållanden som kan påverka rätten
+till eller storleken på assistansersättningen, såsom sjukhusvistelse, vistelse i kommunal
+verksamhet eller ändrat behov av hjälp.
+Assistansersättning som har utbetalats felaktigt eller med för högt belopp kan komma att
+återkrävas, och Ni kan därvid bli återbetalningsskyldig för hela det felaktigt utbetalda
+beloppet.
+Tidrapporter avseende utförd assistans ska ha inkommit till Försäkringskassan senast den 5 i
+månaden efter den månad som redovisningen avser.
+Om Ni inte är nöjd med beslutet kan Ni begära omprövning.
+Begäran om omprövning ska vara skriftlig och ha inkommit till Försäkringskassan inom två
+månader från den dag då Ni fick del av beslutet.
+Upplysningar om beslutet lämnas av handläggare Johan Berg, telefon 010-116 00 00.`;
+
+const PERSONAL_ASSISTANCE_EN = `Decision concerning assistance allowance
+Date: 27 February 2026
+Reference number: FK 2026/10233
+
+The Social Insurance Agency has on this day examined your application for assistance allowance
+pursuant to Chapter 51 of the Social Insurance Code, received on 8 January 2026, and has
+decided to grant assistance allowance corresponding to 112 hours per week for the period
+1 March 2026 up to and including 28 February 2027.
+In assessing your need for personal assistance, the Social Insurance Agency has taken into
+consideration the investigations, medical certificates and other documentation submitted in
+the case, together with the information that emerged during the home visit carried out on
+3 February 2026.
+The allowance is paid at a standard rate of SEK 356 per hour to the assistance provider that
+you have registered with the Social Insurance Agency.
+You are obliged to notify us without delay of any changes in your circumstances that may affect
+the entitlement to or the amount of the allowance, such as hospitalisation or a changed need
+for assistance.
+Assistance allowance that has been paid incorrectly or in excess may be reclaimed, in which case
+you may be liable to repay the entire amount paid incorrectly.
+Time reports concerning assistance provided must have reached the Social Insurance Agency no
+later than the 5th of the month following the month to which the report relates.
+If you are not satisfied with the decision, you may request a reconsideration.
+A request for reconsideration must be made in writing and must have reached the Social
+Insurance Agency within two months of the day on which you were notified of the decision.
+Information about the decision is provided by case officer Johan Berg, telephone 010-116 00 00.`;
+
 export const LETTERS: readonly Letter[] = [
   { name: 'Försäkringskassan bostadsbidrag', locale: 'sv', text: BOSTADSBIDRAG },
   { name: 'CSN återkrav', locale: 'sv', text: CSN },
   { name: 'Skatteverket slutlig skatt', locale: 'sv', text: SKATT },
   { name: 'Kommun ekonomiskt bistånd', locale: 'sv', text: EKONOMISKT_BISTAND },
   { name: 'Försäkringskassan föräldrapenning', locale: 'sv', text: FORALDRAPENNING },
+  { name: 'Försäkringskassan assistansersättning', locale: 'sv', text: ASSISTANSERSATTNING },
   { name: 'Social Insurance housing allowance', locale: 'en', text: HOUSING_EN },
   { name: 'CSN repayment', locale: 'en', text: STUDENT_EN },
   { name: 'Tax Agency final tax', locale: 'en', text: TAX_EN },
   { name: 'Municipality financial assistance', locale: 'en', text: SOCIAL_EN },
+  { name: 'Social Insurance assistance allowance', locale: 'en', text: PERSONAL_ASSISTANCE_EN },
 ];

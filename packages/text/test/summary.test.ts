@@ -109,7 +109,7 @@ describe('summarizeExtractive basics', () => {
       starts,
       [...starts].sort((a, b) => a - b),
     );
-    assert.equal(summary.text, summary.sentences.map((s) => s.text).join(' '));
+    assert.equal(summary.text, summary.sentences.map((s) => s.text).join('\n'));
   });
 
   it('ignores stop words when comparing sentences', () => {
@@ -117,11 +117,18 @@ describe('summarizeExtractive basics', () => {
     assert.doesNotMatch(summary.text, /Vädret|Katten|glass/);
   });
 
-  it('puts a line break after a heading or list item so the joined text keeps its sentences', () => {
+  it('joins one sentence per line, so the joined text has the same sentences', () => {
     const text =
-      'Du måste betala senast 30 april\nDu kan överklaga inom tre veckor\nVi har beslutat.';
+      'Du måste betala senast 30 april\nDu kan överklaga inom tre veckor\nVi har beslutat att bevilja stödet enligt t.ex. 4 kap. Det gäller i ett år.';
     const summary = summarizeExtractive(text, { sentences: 5 });
     assert.equal(segmentSentences(summary.text).length, summary.sentences.length);
+    for (const letter of LETTERS) {
+      const long = summarizeExtractive(letter.text, { length: 'long' });
+      assert.deepEqual(
+        segmentSentences(long.text).map((s) => s.text),
+        long.sentences.map((s) => s.text),
+      );
+    }
   });
 
   it('returns every sentence when asked for more than there are', () => {

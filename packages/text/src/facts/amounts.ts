@@ -5,7 +5,7 @@ const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d{1,2})?|\d+
 const SUFFIX = '(?:kr|kronor|krona|SEK|€|euro|euros|EUR)';
 const PREFIX = '(?:SEK|EUR|€)';
 /** "per månad", "/mån", "i månaden", "a month": part of the amount a citizen reads. */
-const RATE = String.raw`(?:\s?\/\s?(?:mån|månad|år|vecka|dag|month|year|week|day)\.?|\s(?:per|i|om|a|an|each)\s(?:månad|månaden|mån|år|året|vecka|veckan|dag|dagen|month|year|week|day))?`;
+const RATE = String.raw`(?:\s?\/\s?(?:mån|månad|år|vecka|dag|month|year|week|day)|\s(?:per|i|om|a|an|each)\s(?:månad|månaden|mån|år|året|vecka|veckan|dag|dagen|month|year|week|day))?`;
 
 const AMOUNT = new RegExp(
   String.raw`(?<![\p{L}\d,.])(?:(?<n1>${NUMBER})(?:,-|:-)?\s?(?<c1>${SUFFIX})|(?<c2>${PREFIX})\s?(?<n2>${NUMBER})|(?<n3>${NUMBER})(?::-|,-)(?=\s|$|[.,;!?)]))(?![\p{L}\d])${RATE}`,

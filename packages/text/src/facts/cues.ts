@@ -23,7 +23,7 @@ const CUES: Record<SentenceCue, RegExp> = {
   repayment:
     /(?<!\p{L})(?:återbetal\p{L}*|återkr\p{L}*|betala tillbaka|betala igen|pay back|paid back|repay\p{L}*|reclaim\p{L}*|recover the|refund\p{L}*|återbetalningsskyldig\p{L}*)(?!\p{L})/iu,
   appeal:
-    /(?<!\p{L})(?:överklag\p{L}*|ompröv\p{L}*|appeal\p{L}*|reconsider\p{L}*|review of (?:the|this|our) decision)(?!\p{L})/iu,
+    /(?<!\p{L})(?:överklag\p{L}*|ompröv\p{L}*|appeal\p{L}*|reconsider\p{L}*|review|omprövning\p{L}*)(?!\p{L})/iu,
 };
 
 /** The cues a sentence carries, in the fixed order of `SentenceCue`. */
@@ -38,7 +38,7 @@ const SOFT_OBLIGATION =
   /(?<!\p{L})(?:ska|skall|behöver|need to|needs to|shall|should|bör)(?!\p{L})/iu;
 /** Sentences that start with an instruction: "Skicka in …", "Please send …". */
 const IMPERATIVE =
-  /^["'«(]*(?:glöm inte att|kom ihåg att|tänk på att|please |)(?:skicka|anmäl|lämna|betala|meddela|fyll|ange|bifoga|ansök|logga|kontrollera|send|report|pay|tell|submit|return|notify|inform|fill in|attach|apply|log in|check)(?!\p{L})/iu;
+  /^["'«(]*(?:glöm inte att |kom ihåg att |tänk på att |please |)(?:skicka|anmäl|lämna|betala|meddela|fyll|ange|bifoga|ansök|logga|kontrollera|send|report|pay|tell|submit|return|notify|inform|fill in|attach|apply|log in|check)a?(?!\p{L})/iu;
 
 /**
  * Whether a sentence says what the reader must do: a strong modal ("måste", "must",

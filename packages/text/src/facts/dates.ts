@@ -17,8 +17,12 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 const MONTH_NUMBER = new Map(
   MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
 );
-// Longest first, so "januari" wins over "jan".
-const MONTH = `(?:${[...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH_NAMES = [...MONTH_NUMBER.keys()];
+// Longest first, so "januari" wins over "jan"; an abbreviation's dot only when a number follows
+// ("15 apr. 2026"), so a sentence's full stop stays outside the date.
+const MONTH = `(?:${MONTH_NAMES.filter((name) => name.length > 4)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}|(?:${MONTH_NAMES.filter((name) => name.length <= 4).join('|')})(?:\\.(?=\\s?\\d))?)`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const WEEKDAY = String.raw`(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:en)?,?\s`;
@@ -38,7 +42,7 @@ const DATE = new RegExp(`(?<![\\p{L}\\d/-])(?:${DATE_SOURCE})(?![\\p{L}\\d]|-\\d
 
 /** Between two dates: "1 mars–31 augusti 2026", "from 1 March to 31 August", "t.o.m.". */
 const PERIOD_JOIN =
-  /^\s*(?:[–—-]|till och med|t\.o\.m\.|till|to|until|through)\s*(?:den\s|the\s)?$/iu;
+  /^\s*(?:[–—-]|till och med|t\.o\.m\.|till|up to and including|to and including|to|until|through)\s*(?:den\s|the\s)?$/iu;
 /** "mellan 1 mars och 31 maj", "between … and …": only with the lead word, else any two dates pair up. */
 const PERIOD_AND = /^\s(?:och|and)\s(?:den\s|the\s)?$/iu;
 const BETWEEN = /(?:mellan|between)\s(?:den\s|the\s)?$/iu;
@@ -55,12 +59,14 @@ const UNIT =
   'dagar|dag|veckor|vecka|månader|månad|år|arbetsdagar|arbetsdag|days|day|weeks|week|months|month|years|year|working days|working day|business days';
 /** "inom två månader", "within three weeks", "inom 14 dagar från den dag du fick beslutet". */
 const RELATIVE_DEADLINE = new RegExp(
-  `(?<!\\p{L})(?:inom|within)\\s(?:${NUMBER_WORDS})\\s(?:${UNIT})(?!\\p{L})(?:\\s(?:från|efter|räknat från|of|from|after)\\s[^.,;:!?\\n]{1,60}?(?=[.,;:!?\\n]|\\soch\\s|\\sand\\s|$))?`,
+  `(?<!\\p{L})(?:inom|within)\\s(?:${NUMBER_WORDS})\\s(?:${UNIT})(?!\\p{L})(?:\\s(?:från|efter|räknat från|of|from|after)\\s(?:[^.,;:!?\\n]|\\n(?!\\n)){1,60}?(?=[.,;:!?]|\\n\\n|\\soch\\s|\\sand\\s|$))?`,
   'giu',
 );
 /** Words right before a date that make it a deadline. */
 const DEADLINE_LEAD =
   /(?:senast|sista dag(?:en)?(?:\s[^.,;:!?\n]{0,40}?)?\s(?:är|blir)|före|innan|by|no later than|not later than|before|deadline(?: is)?|last day(?:\s[^.,;:!?\n]{0,40}?)?\sis)\s(?:den\s|the\s|on\s)?$/iu;
+/** A cheap first look, so the anchored search above runs only near a deadline word. */
+const DEADLINE_WORD = /senast|sista|före|innan|by|later|before|deadline|last/i;
 const LEAD_WINDOW = 80;
 
 /** Dates, periods and deadlines, each as a span of the text. */
@@ -88,7 +94,7 @@ export function findDatesAndDeadlines(text: string): FoundFact[] {
       used.add(i + 1);
       continue;
     }
-    const lead = DEADLINE_LEAD.exec(before);
+    const lead = DEADLINE_WORD.test(before) ? DEADLINE_LEAD.exec(before) : null;
     if (lead) {
       facts.push({ kind: 'deadline', start: date.start - lead[0].length, end: date.end });
       continue;

@@ -4,7 +4,7 @@ import { isObligation, type SentenceCue, sentenceCues } from '../facts/cues.js';
 import { findDatesAndDeadlines } from '../facts/dates.js';
 import { guessLocale } from '../facts/language.js';
 import { countText, LONG_WORD_LETTERS, letterCount } from '../readability/counting.js';
-import { lixFromCounts } from '../readability/lix.js';
+import { lix, lixFromCounts } from '../readability/lix.js';
 import type { Locale, Span } from '../span.js';
 import { type Candidate, type SelectionReason, select } from './selection.js';
 import { ENGLISH_STOP_WORDS, SWEDISH_STOP_WORDS } from './stopwords.js';
@@ -37,7 +37,7 @@ export interface SelectedSentence extends Span {
  */
 export interface ExtractiveSummary {
   readonly kind: 'sentence-selection';
-  /** The selected sentences joined (a space after sentence punctuation, else a line break). */
+  /** The selected sentences, one per line. */
   readonly text: string;
   readonly sentences: SelectedSentence[];
   /** How many sentences the original has. */
@@ -56,6 +56,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Crude stemming: compare on the first letters so "ansökan/ansökningar" meet. */
 const STEM_LENGTH = 6;
 const ENDS_SENTENCE = /[.!?…:;]["'»”’)]*$/u;
+const HARD_WRAP_END = /[\p{Ll},;\-–]$/u;
+const STARTS_LOWER = /^\s*\p{Ll}/u;
 const GREETING_OR_SIGNATURE =
   /^(?:hej|hejsan|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|mvh|dear|kind regards|best regards|yours (?:sincerely|faithfully)|sincerely)(?!\p{L})/iu;
 
@@ -122,21 +124,16 @@ export function summarizeExtractive(
   const sentences: SelectedSentence[] = [...reasons.keys()]
     .sort((a, b) => a - b)
     .map((index) => ({ ...spans[index]!, index, reasons: reasons.get(index) ?? [] }));
-  let selectedWords = 0;
-  let selectedLong = 0;
-  for (const sentence of sentences) {
-    const words = counts.sentences[sentence.index]!.words;
-    selectedWords += words.length;
-    selectedLong += words.filter((word) => letterCount(word.text) > LONG_WORD_LETTERS).length;
-  }
+  const joined = joinSentences(sentences);
   return {
     kind: 'sentence-selection',
-    text: joinSentences(sentences),
+    text: joined,
     sentences,
     totalSentences: spans.length,
     lix: {
       original: originalLix,
-      selection: lixFromCounts(selectedWords, sentences.length, selectedLong),
+      // Counted on the joined text, exactly as a reader's lix() would count it.
+      selection: lix(joined),
     },
   };
 }
@@ -172,11 +169,19 @@ function isBoilerplate(sentence: string, words: number): boolean {
   return words < 4 && cues.length === 0;
 }
 
-/** Sentences that end a sentence are joined by a space; headings and list items by a line break. */
+/**
+ * One sentence per line: a line break always separates them again when the text is segmented
+ * (a space would not after "kap." or "t.ex."), and excerpts read best one by one. A blank line
+ * where the line break alone could read as a hard wrap (lower case on both sides).
+ */
 function joinSentences(sentences: readonly Span[]): string {
   let joined = '';
   for (const [i, sentence] of sentences.entries()) {
-    if (i > 0) joined += ENDS_SENTENCE.test(sentences[i - 1]!.text) ? ' ' : '\n';
+    if (i > 0)
+      joined +=
+        HARD_WRAP_END.test(sentences[i - 1]!.text) && STARTS_LOWER.test(sentence.text)
+          ? '\n\n'
+          : '\n';
     joined += sentence.text;
   }
   return joined;

@@ -50,11 +50,34 @@ export function lixOf(candidates: readonly Candidate[]): number {
   return words / candidates.length + (100 * longWords) / words;
 }
 
+interface Tally {
+  readonly words: number;
+  readonly longWords: number;
+  readonly sentences: number;
+}
+
+function tallyOf(chosen: ReadonlyMap<number, Candidate>): Tally {
+  let words = 0;
+  let longWords = 0;
+  for (const candidate of chosen.values()) {
+    words += candidate.words;
+    longWords += candidate.longWords;
+  }
+  return { words, longWords, sentences: chosen.size };
+}
+
+/** LIX of the tallied sentences plus one more, without rebuilding the list. */
+function lixWith(tally: Tally, candidate: Candidate): number {
+  const words = tally.words + candidate.words;
+  if (words === 0) return 0;
+  return words / (tally.sentences + 1) + (100 * (tally.longWords + candidate.longWords)) / words;
+}
+
 /** Higher is better: important content first, then central and easy sentences. */
 export function score(candidate: Candidate, originalLix: number): number {
   const importance = candidate.cues.reduce((sum, cue) => sum + CUE_WEIGHT[cue], 0);
   const ease = (originalLix - difficulty(candidate)) / Math.max(1, originalLix);
-  return Math.min(importance, 8) + 2 * candidate.centrality + 3 * ease;
+  return Math.min(importance, 8) + 2 * candidate.centrality + 6 * ease;
 }
 
 /** Content a selection must keep whatever its length: the reader's duties, dates and rights. */
@@ -92,13 +115,14 @@ export function select(
       let best: Candidate | undefined;
       let bestGain = 0;
       let bestKeepsEasy = false;
+      const tally = tallyOf(chosen);
       for (const candidate of pool) {
         if (chosen.has(candidate.index)) continue;
         const weight = candidate.cues
           .filter((cue) => counts(cue) && !covered.has(cue))
           .reduce((sum, cue) => sum + CUE_WEIGHT[cue], 0);
         if (weight === 0) continue;
-        const keepsEasy = lixOf([...chosen.values(), candidate]) < originalLix;
+        const keepsEasy = lixWith(tally, candidate) < originalLix;
         const gain = weight / Math.max(1, difficulty(candidate));
         if ((keepsEasy && !bestKeepsEasy) || (keepsEasy === bestKeepsEasy && gain > bestGain)) {
           best = candidate;
@@ -117,9 +141,10 @@ export function select(
     .filter((c) => !chosen.has(c.index) && (c.centrality > 0 || c.cues.length > 0))
     .sort((a, b) => score(b, originalLix) - score(a, originalLix) || a.index - b.index);
   while (chosen.size < budget && ranked.length > 0) {
+    const tally = tallyOf(chosen);
     const easyEnough = lixOf([...chosen.values()]) < originalLix;
     const position = easyEnough
-      ? ranked.findIndex((c) => lixOf([...chosen.values(), c]) < originalLix)
+      ? ranked.findIndex((c) => lixWith(tally, c) < originalLix)
       : ranked.reduce(
           (easiest, c, k) => (difficulty(c) < difficulty(ranked[easiest]!) ? k : easiest),
           0,
