@@ -30,3 +30,4 @@ export {
 } from './shared/context.js';
 export type * from './shared/events.js';
 export { en, sv, type Translation, translationFor } from './shared/i18n/localize.js';
+export { type KlarPageSettings, klarPageSettings } from './shared/page-settings.js';

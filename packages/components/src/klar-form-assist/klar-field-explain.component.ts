@@ -15,6 +15,7 @@ import { proposalStyles } from './klar-form-assist.styles.js';
  *
  * @csspart button - The "What does it mean?" toggle (its accessible name includes the label).
  * @csspart explanation - The explanation.
+ * @csspart ai-label - "AI-generated (model: …)", shown from the first streamed word.
  */
 export class KlarFieldExplain extends KlarElement {
   static override styles = [baseStyles, proposalStyles];
