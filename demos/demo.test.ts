@@ -239,6 +239,21 @@ describe('demo e-service with JavaScript', () => {
     }
   });
 
+  it('an old ?lang=en link lands on the English page, keeping the model choice', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/demos/beslut.html?lang=en&models=fixtures';
+    document.body.append(frame);
+    await waitFor(
+      () => frame.contentWindow?.location.pathname === '/demos/en/beslut.html',
+      'the English page',
+    );
+    assert(
+      frame.contentWindow!.location.search === '?models=fixtures',
+      frame.contentWindow!.location.search,
+    );
+    frame.remove();
+  });
+
   it('receipt pages read in one language and pass axe', async () => {
     for (const [path, lang] of [
       ['/demos/kvitto.html', 'sv'],
