@@ -22,7 +22,7 @@ const MIME = {
 };
 
 /**
- * Serves `root` on 127.0.0.1. `requests` lists every path asked for, with its status.
+ * Serves `root` on 127.0.0.1 (`csp: null` sends none). `requests` lists every path asked for.
  * `override(path)` may answer a path itself (used to simulate broken deployments).
  */
 export async function startStaticServer(root, { csp = DOCUMENTED_CSP, override } = {}) {
@@ -30,7 +30,7 @@ export async function startStaticServer(root, { csp = DOCUMENTED_CSP, override }
   const server = http.createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const log = (status) => requests.push({ path, status });
-    res.setHeader('Content-Security-Policy', csp);
+    if (csp) res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Cache-Control', 'no-store');
     const custom = override?.(path);
     if (custom) {
