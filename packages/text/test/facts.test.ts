@@ -145,6 +145,32 @@ describe('extractKeyFacts on single sentences', () => {
     ['Handläggare: Sara Ek', 'contact', 'Sara Ek'],
     ['Case officer: John Smith', 'contact', 'John Smith'],
     ['Kontakta Servicecenter om du har frågor.', 'contact', 'Servicecenter'],
+    ['Stödet gäller under perioden januari–juni 2026.', 'period', 'januari–juni 2026'],
+    ['fr.o.m. 2026-01-01 t.o.m. 2026-06-30', 'period', 'fr.o.m. 2026-01-01 t.o.m. 2026-06-30'],
+    [
+      'It runs from 1 April 2026 up to and including 30 September 2026.',
+      'period',
+      'from 1 April 2026 up to and including 30 September 2026',
+    ],
+    ['Du måste svara senast måndagen den 15 april.', 'deadline', 'senast måndagen den 15 april'],
+    ['Förfallodag: 2026-04-30', 'deadline', 'Förfallodag: 2026-04-30'],
+    ['Deadline: 30 April 2026', 'deadline', 'Deadline: 30 April 2026'],
+    ['Payment is due on 30 April 2026.', 'deadline', 'due on 30 April 2026'],
+    [
+      'Betala senast 30 dagar efter att du fick fakturan.',
+      'deadline',
+      'senast 30 dagar efter att du fick fakturan',
+    ],
+    [
+      'It must reach us within two months of the day on\nwhich you were notified.',
+      'deadline',
+      'within two months of the day on\nwhich you were notified',
+    ],
+    ['Ert ärendenummer är 2026-0042.', 'case-number', '2026-0042'],
+    ['Dnr. KS 2026/44', 'case-number', 'KS 2026/44'],
+    ['Case no. 2026/318', 'case-number', '2026/318'],
+    ['Kontaktperson: Anna-Karin Ek', 'contact', 'Anna-Karin Ek'],
+    ['Med vänliga hälsningar\nAnna-Karin Ek\nHandläggare', 'contact', 'Anna-Karin Ek'],
   ];
   for (const [text, kind, expected] of cases) {
     it(`${kind}: "${expected}" in "${text}"`, () => {
@@ -164,6 +190,8 @@ describe('extractKeyFacts on single sentences', () => {
       'Du är skyldig att betala tillbaka beloppet.',
       'Skicka in blanketten till oss.',
       'Kom ihåg att anmäla flytten.',
+      'Du ansvarar för att uppgifterna stämmer.',
+      'Ni måste skicka in kvitton.',
       'You must report any change.',
       'You need to send us the form.',
       'Please return the form.',

@@ -26,15 +26,22 @@ const PERSON_LABEL = PERSON_LABELS.sort((a, b) => b.length - a.length)
   .map((label) => `[${label[0]}${label[0]!.toUpperCase()}]${label.slice(1)}`)
   .join('|');
 /** A labelled person: "Handläggare: Anna Svensson", "Din handläggare är Anna Svensson", "Case officer: John Smith". */
+/** A person's name: two or three capitalised words, double names with a hyphen ("Anna-Karin Ek"). */
+const NAME = String.raw`\p{Lu}[\p{Ll}']+(?:-\p{Lu}[\p{Ll}']+)?(?:[ \t]\p{Lu}[\p{Ll}']+(?:-\p{Lu}[\p{Ll}']+)?){1,2}`;
 const PERSON = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PERSON_LABEL})(?:\s?:\s?|\s)(?<name>\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'-]+){1,2})`,
-  'gu',
+  String.raw`(?<![\p{L}])(?:${PERSON_LABEL})(?:\s?:\s?|\s)(?<name>${NAME})`,
+  'dgu',
+);
+/** A signature: the name on one line and the title on the next ("Anna Svensson\nHandläggare"). */
+const SIGNED = new RegExp(
+  String.raw`(?<![\p{L}])(?<name>${NAME})[ \t]*\r?\n[ \t]*(?:[Hh]andläggare|[Ss]ocialsekreterare|[Uu]tredare|[Ss]amordnare|[Cc]ase officer|[Cc]aseworker|[Cc]ase worker|[Aa]dministrator)(?![\p{L}])`,
+  'dgu',
 );
 /** A named unit in a sentence about contacting: "Kundcenter", "Socialförvaltningen", "Enheten för studiestöd", "Customer Service", "the Student Finance Unit". */
 const UNIT = new RegExp(
   [
     String.raw`(?<![\p{L}])\p{Lu}\p{Ll}*(?:förvaltningen|nämnden|kontoret|center|centret|centrum|tjänst|tjänsten|enheten|avdelningen|upplysningen|service)(?![\p{L}])`,
-    String.raw`(?<![\p{L}])(?:\p{Lu}\p{Ll}+s\s)?(?:kundcenter|kundtjänst|kontaktcenter|servicecenter|medborgarcenter|växeln|upplysningen)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:\p{Lu}\p{Ll}+s\s)?(?:kundcenter|kundtjänst|kundservice|kontaktcenter|servicecenter|medborgarcenter|växeln|upplysningen)(?![\p{L}])`,
     String.raw`(?<![\p{L}])(?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Ee]nhet|[Aa]vdelning)\sför\s\p{Ll}+(?:\soch\s\p{Ll}+)?`,
     String.raw`(?<![\p{L}])(?:\p{Lu}\p{Ll}+\s){1,3}(?:Unit|Office|Department|Centre|Center|Team|Service|Services|Helpline)(?![\p{L}])`,
     String.raw`(?<![\p{L}])customer (?:service|services|centre|center|support)(?![\p{L}])`,
@@ -69,10 +76,10 @@ export function findContacts(
       end: match.index + written.length,
     });
   }
-  for (const match of text.matchAll(PERSON)) {
-    const name = match.groups?.name ?? '';
-    const start = match.index + match[0].length - name.length;
-    facts.push({ kind: 'contact', contact: 'person', start, end: start + name.length });
+  for (const match of [...text.matchAll(PERSON), ...text.matchAll(SIGNED)]) {
+    // The `d` flag gives the name's own offsets, wherever it stands in the match.
+    const name = match.indices?.groups?.name;
+    if (name) facts.push({ kind: 'contact', contact: 'person', start: name[0], end: name[1] });
   }
   // Units only where the sentence is about getting in touch, else every "Försäkringskassan" would be one.
   for (const sentence of sentences) {

@@ -33,7 +33,7 @@ export function sentenceCues(sentence: string): SentenceCue[] {
 
 const SECOND_PERSON = /(?<!\p{L})(?:du|dig|din|ditt|dina|ni|er|you|your)(?!\p{L})/iu;
 const STRONG_OBLIGATION =
-  /(?<!\p{L})(?:måste|skyldig|skyldiga|är tvungen|must|have to|has to|required|obliged)(?!\p{L})/iu;
+  /(?<!\p{L})(?:måste|skyldig|skyldiga|är tvungen|ansvarar för att|förväntas|must|have to|has to|required|obliged|responsible for|expected to)(?!\p{L})/iu;
 const SOFT_OBLIGATION =
   /(?<!\p{L})(?:ska|skall|behöver|need to|needs to|shall|should|bör)(?!\p{L})/iu;
 /** Sentences that start with an instruction: "Skicka in …", "Please send …". */

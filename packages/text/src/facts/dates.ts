@@ -47,9 +47,9 @@ const PERIOD_JOIN =
 const PERIOD_AND = /^\s(?:och|and)\s(?:den\s|the\s)?$/iu;
 const BETWEEN = /(?:mellan|between)\s(?:den\s|the\s)?$/iu;
 const PERIOD_LEAD = /(?:från och med|fr\.o\.m\.|från|mellan|perioden|from|between)\s(?:den\s)?$/iu;
-/** "1–31 mars 2026", "1-15 May": a day range within one month. */
+/** "1–31 mars 2026", "1-15 May", "januari–juni 2026": a range of days or of months. */
 const DAY_RANGE = new RegExp(
-  String.raw`(?<![\p{L}\d])${DAY}\s?[–—-]\s?${DAY}\s(?:${MONTH})(?:\s${YEAR})?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:${DAY}\s?[–—-]\s?${DAY}\s(?:${MONTH})(?:\s${YEAR})?|(?:${MONTH})\s?[–—-]\s?(?:${MONTH})\s${YEAR})(?![\p{L}\d])`,
   'giu',
 );
 
@@ -57,16 +57,19 @@ const NUMBER_WORDS =
   '\\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|femton|tjugo|trettio|sextio|nittio|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety';
 const UNIT =
   'dagar|dag|veckor|vecka|månader|månad|år|arbetsdagar|arbetsdag|days|day|weeks|week|months|month|years|year|working days|working day|business days';
-/** "inom två månader", "within three weeks", "inom 14 dagar från den dag du fick beslutet". */
+/**
+ * "inom två månader", "within three weeks", "inom 14 dagar från den dag du fick beslutet",
+ * "senast 30 dagar efter …".
+ */
 const RELATIVE_DEADLINE = new RegExp(
-  `(?<!\\p{L})(?:inom|within)\\s(?:${NUMBER_WORDS})\\s(?:${UNIT})(?!\\p{L})(?:\\s(?:från|efter|räknat från|of|from|after)\\s(?:[^.,;:!?\\n]|\\n(?!\\n)){1,60}?(?=[.,;:!?]|\\n\\n|\\soch\\s|\\sand\\s|$))?`,
+  `(?<!\\p{L})(?:inom|within|senast|no later than|not later than)\\s(?:${NUMBER_WORDS})\\s(?:${UNIT})(?!\\p{L})(?:\\s(?:från|efter|räknat från|of|from|after)\\s(?:[^.,;:!?\\n]|\\n(?!\\n)){1,60}?(?=[.,;:!?]|\\n\\n|\\soch\\s|\\sand\\s|$))?`,
   'giu',
 );
 /** Words right before a date that make it a deadline. */
 const DEADLINE_LEAD =
-  /(?:senast|sista dag(?:en)?(?:\s[^.,;:!?\n]{0,40}?)?\s(?:är|blir)|före|innan|by|no later than|not later than|before|deadline(?: is)?|last day(?:\s[^.,;:!?\n]{0,40}?)?\sis)\s(?:den\s|the\s|on\s)?$/iu;
+  /(?:(?:senast|sista dag(?:en)?(?:\s[^.,;:!?\n]{0,40}?)?\s(?:är|blir)|före|innan|by|no later than|not later than|before|deadline(?: is)?|last day(?:\s[^.,;:!?\n]{0,40}?)?\sis|due(?: on| by)?)\s(?:\p{L}+dag(?:en)?,?\s|\p{L}+day,?\s)?|(?:sista (?:\p{L}+)?dag(?:en)?|sista \p{L}*dag|förfallodag|förfallodatum|betala senast|svara senast|due date|payment due|deadline|last day[^.:\n]{0,30})\s?:\s)(?:den\s|the\s|on\s)?$/iu;
 /** A cheap first look, so the anchored search above runs only near a deadline word. */
-const DEADLINE_WORD = /senast|sista|före|innan|by|later|before|deadline|last/i;
+const DEADLINE_WORD = /senast|sista|före|innan|by|later|before|deadline|last|förfallo|due/i;
 const LEAD_WINDOW = 80;
 
 /** Dates, periods and deadlines, each as a span of the text. */
