@@ -18,7 +18,16 @@ export {
   type LanguageDetectorCoreOptions,
   type LanguageDetectorCreateOptions,
 } from './language-detector/language-detector.js';
-export { extractiveSummary, type PickedSentence } from './model-free/extractive.js';
+export {
+  type ExtractiveSummary,
+  type ExtractiveSummaryOptions,
+  extractiveSummary,
+  type KeyFact,
+  type KeyFactKind,
+  type KeyFactsOptions,
+  keyFacts,
+  type SelectedSentence,
+} from './model-free/index.js';
 export type {
   PlainLanguageLevel,
   RewriteOptions,

@@ -1,28 +1,36 @@
+import {
+  checkFaithfulness,
+  extractiveSummary,
+  type FaithfulnessReport,
+  type KeyFact,
+  keyFacts,
+  Summarizer,
+  type SummarizerLength,
+  type SummarizerType,
+} from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { errorCode, isAborted } from '../shared/errors.js';
+import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
-import {
-  extractiveSummary,
-  type ReadabilityFigures,
-  readabilityOf,
-  sentencesOf,
-} from '../shared/text.js';
-import { chunkBudget, chunkBySentences, splitInTwo } from './chunk.js';
-import { checkFaithfulness, type FaithfulnessReport } from './faithfulness.js';
+import { type ReadabilityFigures, readabilityOf } from '../shared/text.js';
+import { renderFacts } from './facts-template.js';
+import { clearShownRange, findTextRange, showRange } from './find-range.js';
+import { type SummaryStrings, summaryStringsFor } from './klar-summary.strings.js';
 import { summaryStyles } from './klar-summary.styles.js';
-import { summaryMessages } from './prompt.js';
 
 type Status = 'idle' | 'working' | 'done' | 'stopped';
 
 /**
- * @summary Summarises a text into plain Swedish (klarspråk) on the citizen's request, on their
- * device. The original is never replaced. The summary is labelled AI-generated with the model's
- * name; numbers, dates, amounts, identifiers and names not found in the original are marked.
- * Without a usable model it shows an extractive summary and says so.
+ * @summary Summarises a text in plain language on the citizen's request, on their device, in
+ * the page's language. A view over `Summarizer` from `@klar/tasks`. The original is never
+ * replaced. The summary is labelled AI-generated with the model's name while it streams;
+ * numbers, dates, amounts, identifiers and names not found in the original are marked. Key
+ * facts found by rules (amounts, dates, deadlines, case number, what to do, contacts) are
+ * listed with and without a model, each with a button that shows it in the original. Without
+ * a usable model it shows a selection of sentences from the text and says so.
  *
  * @slot - The original text (when `for` is not used). It stays visible.
  *
@@ -31,33 +39,39 @@ type Status = 'idle' | 'working' | 'done' | 'stopped';
  * @event klar-model-consent - The citizen answered the download question.
  *
  * @csspart base - The wrapper of the controls and the output.
- * @csspart button - Every button. Also `trigger`, `stop`, `copy`, `close`.
+ * @csspart button - Every button. Also `trigger`, `stop`, `copy`, `close`, `show-fact`.
  * @csspart output - The summary panel.
  * @csspart label - The "AI-generated, model …, check against the original" line.
  * @csspart text - The summary text.
  * @csspart unverified - A detail that is not in the original.
  * @csspart figures - The LIX figures.
+ * @csspart facts - The key facts panel; each item is `fact`.
  * @csspart consent - The download question.
  * @csspart progress - The download progress.
  * @csspart backend - The backend line.
  *
  * @cssproperty --klar-color-ai - Colour of the bar marking AI output.
  * @cssproperty --klar-color-warning - Background of details not in the original.
+ * @cssproperty --klar-color-highlight - Background of a key fact shown in the original.
  * @cssproperty --klar-summary-font-size - Font size of the summary text.
  */
 export class KlarSummary extends KlarElement {
   static override styles = [baseStyles, summaryStyles];
 
   static override properties: PropertyDeclarations = {
-    chunkPart: { state: true },
     for: { reflect: true },
     model: {},
+    type: {},
+    length: {},
     maxNewTokens: { type: Number, attribute: 'max-new-tokens' },
     fallbackSentences: { type: Number, attribute: 'fallback-sentences' },
+    chunkPart: { state: true },
     status: { state: true },
     kind: { state: true },
     output: { state: true },
     report: { state: true },
+    facts: { state: true },
+    selection: { state: true },
     modelName: { state: true },
     announcement: { state: true },
     original: { state: true },
@@ -68,11 +82,15 @@ export class KlarSummary extends KlarElement {
     super();
     this.for = '';
     this.model = '';
-    this.maxNewTokens = 256;
-    this.fallbackSentences = 3;
+    this.type = 'tldr';
+    this.length = 'medium';
+    this.maxNewTokens = 0;
+    this.fallbackSentences = 0;
     this.status = 'idle';
     this.kind = 'model';
     this.output = '';
+    this.facts = [];
+    this.selection = { picked: 0, total: 0 };
     this.modelName = '';
     this.announcement = '';
   }
@@ -81,14 +99,20 @@ export class KlarSummary extends KlarElement {
   declare for: string;
   /** Model id from the manifest. Default: the page's setting, else the task's default model. */
   declare model: string;
-  /** Upper bound on generated tokens per chunk. */
+  /** W3C summary type: `tldr` (default), `key-points`, `teaser` or `headline`. */
+  declare type: SummarizerType;
+  /** W3C summary length: `short`, `medium` (default) or `long`. */
+  declare length: SummarizerLength;
+  /** Caps the summary's tokens below what `length` allows (0: no cap). */
   declare maxNewTokens: number;
-  /** Sentences in the extractive fallback. */
+  /** Sentences in the selection shown without a model (0: chosen by the text's length). */
   declare fallbackSentences: number;
   declare private status: Status;
   declare private kind: 'model' | 'extractive';
   declare private output: string;
   declare private report: FaithfulnessReport | undefined;
+  declare private facts: readonly KeyFact[];
+  declare private selection: { picked: number; total: number };
   declare private chunkPart: { index: number; count: number } | undefined;
   declare private modelName: string;
   declare private announcement: string;
@@ -100,6 +124,10 @@ export class KlarSummary extends KlarElement {
   /** The current summary text (empty until one is made). */
   get summary(): string {
     return this.output;
+  }
+
+  protected get s(): SummaryStrings {
+    return summaryStringsFor(this.locale);
   }
 
   /** Starts a summary, as the button does. */
@@ -114,10 +142,14 @@ export class KlarSummary extends KlarElement {
     this.chunkPart = undefined;
     this.announcement = '';
     if (!source) {
+      this.facts = [];
       this.announcement = this.t.noSource;
       return;
     }
+    const locale = this.locale === 'en' ? 'en' : 'sv';
     this.original = readabilityOf(source, this.locale);
+    // The text's own language (detected), which may differ from the page's.
+    this.facts = keyFacts(source);
     this.kind = 'model';
     this.status = 'working';
     const acquired = await this.#model.acquire(this.model || undefined);
@@ -127,59 +159,45 @@ export class KlarSummary extends KlarElement {
       else this.status = 'idle';
       return;
     }
-    const { engine, entry } = acquired;
-    this.modelName = entry?.name ?? acquired.model ?? '';
-    const budget = chunkBudget(entry?.contextLength ?? 2048, this.maxNewTokens);
-    const chunks = chunkBySentences(source, sentencesOf(source), budget);
+    let summarizer: Summarizer | undefined;
     try {
-      let done = 0;
-      while (chunks.length) {
-        const chunk = chunks.shift()!;
-        const count = done + 1 + chunks.length;
-        this.chunkPart = count > 1 ? { index: done + 1, count } : undefined;
-        let result: Awaited<ReturnType<typeof engine.generate>>;
-        const before = this.output;
-        if (done > 0) this.output += '\n\n';
-        try {
-          result = await engine.generate(
-            {
-              ...(acquired.model ? { model: acquired.model } : {}),
-              messages: summaryMessages(chunk, this.chunkPart),
-              maxNewTokens: this.maxNewTokens,
-              sampling: { temperature: 0 },
-            },
-            {
-              signal: abort.signal,
-              onProgress: this.#model.onProgress,
-              onToken: (token) => {
-                if (this.#model.phase !== 'ready') this.#model.ready();
-                this.output += token.text;
-              },
-            },
-          );
-        } catch (error) {
-          // The estimate of characters per token was too optimistic for this model: split and retry.
-          if (errorCode(error) === 'input-too-long' && chunk.length > 200) {
-            this.output = before;
-            chunks.unshift(...splitInTwo(chunk));
-            continue;
-          }
-          throw error;
-        }
-        done += 1;
-        this.#model.ready(result.backend);
-        this.modelName = entry?.name ?? result.model;
-        if (result.finishReason === 'aborted' || abort.signal.aborted) break;
+      summarizer = await Summarizer.create({
+        engine: acquired.engine,
+        ...(acquired.model ? { model: acquired.model } : {}),
+        // The element asks for consent itself and shows the model's name: it uses Klar's model.
+        useNative: false,
+        type: this.type,
+        length: this.length,
+        format: 'plain-text',
+        outputLanguage: locale,
+        ...(this.maxNewTokens > 0 ? { maxNewTokens: this.maxNewTokens } : {}),
+        onProgress: this.#model.onProgress,
+        signal: abort.signal,
+      });
+      this.modelName = summarizer.modelName ?? this.s.nativeModel;
+      const stream = summarizer.summarizeStreaming(source, {
+        signal: abort.signal,
+        onPart: (part) => {
+          this.chunkPart = { index: part.index, count: part.count };
+        },
+      });
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        if (this.#model.phase !== 'ready') this.#model.ready();
+        this.chunkPart = undefined;
+        this.output += next.value;
       }
-      this.#finish(source, abort.signal.aborted);
+      this.#finish(source, summarizer.lastResult?.faithfulness, false);
     } catch (error) {
       if (this.#abort !== abort) return;
       if (isAborted(error) || abort.signal.aborted) {
-        this.#finish(source, true);
+        this.#finish(source, undefined, true);
         return;
       }
       this.#model.failWith(error);
       this.#extractive(source);
+    } finally {
+      summarizer?.destroy();
     }
   }
 
@@ -199,9 +217,11 @@ export class KlarSummary extends KlarElement {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#model.reset();
+    clearShownRange();
     this.status = 'idle';
     this.output = '';
     this.report = undefined;
+    this.facts = [];
     this.announcement = '';
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLButtonElement>('[part~="trigger"]')?.focus(),
@@ -212,7 +232,7 @@ export class KlarSummary extends KlarElement {
     const label =
       this.kind === 'model'
         ? `${this.t.aiGenerated(this.modelName)} ${this.t.checkOriginal}`
-        : this.t.extractiveLabel;
+        : this.s.selectionLabel(this.selection.picked, this.selection.total);
     try {
       await navigator.clipboard.writeText(`${this.output}\n\n${label}`);
       this.announcement = this.t.copied;
@@ -226,23 +246,42 @@ export class KlarSummary extends KlarElement {
     this.#abort?.abort();
   }
 
-  #readSource(): string {
-    if (this.for) {
-      const root = this.getRootNode() as Document | ShadowRoot;
-      const el = root.getElementById?.(this.for) ?? this.ownerDocument.getElementById(this.for);
-      if (!el) return '';
-      if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
-      // biome-ignore lint/performance/useDomNodeTextContent: rendered text keeps paragraph breaks and skips hidden parts
-      return el.innerText || el.textContent || '';
-    }
-    // biome-ignore lint/performance/useDomNodeTextContent: as above
-    return this.innerText || this.textContent || '';
+  /** The element holding the original text. */
+  #sourceElement(): Element | undefined {
+    if (!this.for) return this;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return (
+      root.getElementById?.(this.for) ?? this.ownerDocument.getElementById(this.for) ?? undefined
+    );
   }
 
-  #finish(source: string, stopped: boolean): void {
+  #readSource(): string {
+    const el = this.#sourceElement();
+    if (!el) return '';
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+    // biome-ignore lint/performance/useDomNodeTextContent: rendered text keeps paragraph breaks and skips hidden parts
+    return (el as HTMLElement).innerText || el.textContent || '';
+  }
+
+  /** Shows a key fact where it stands in the original, and says the sentence aloud. */
+  #showFact(fact: KeyFact): void {
+    const el = this.#sourceElement();
+    const range =
+      el && !(el instanceof HTMLTextAreaElement) && findTextRange(el, fact.sentence.text);
+    if (range) {
+      showRange(range);
+      this.announcement = this.s.standsInOriginal(fact.sentence.text);
+    } else {
+      this.announcement = this.s.notFoundInPage(fact.sentence.text);
+    }
+  }
+
+  #finish(source: string, report: FaithfulnessReport | undefined, stopped: boolean): void {
     this.chunkPart = undefined;
-    this.report = checkFaithfulness(this.output, source);
-    this.summaryFigures = this.output.trim() ? readabilityOf(this.output, this.locale) : undefined;
+    this.report = report ?? checkFaithfulness(this.output, source);
+    // A stopped summary is unfinished: it gets no readability verdict.
+    this.summaryFigures =
+      !stopped && this.output.trim() ? readabilityOf(this.output, this.locale) : undefined;
     this.status = stopped ? 'stopped' : 'done';
     const unverified = this.report.unverified.length;
     this.announcement = [
@@ -256,13 +295,17 @@ export class KlarSummary extends KlarElement {
 
   #extractive(source: string): void {
     this.kind = 'extractive';
-    this.output = extractiveSummary(source, this.fallbackSentences).join(' ');
+    const selection = extractiveSummary(source, {
+      ...(this.fallbackSentences > 0 ? { sentences: this.fallbackSentences } : { length: 'short' }),
+    });
+    this.output = selection.sentences.map((s) => s.text).join('\n');
+    this.selection = { picked: selection.sentences.length, total: selection.totalSentences };
     this.report = { pieces: [{ text: this.output }], unverified: [] };
     this.summaryFigures = this.output.trim() ? readabilityOf(this.output, this.locale) : undefined;
     this.status = 'done';
     const reason = this.#model.reason;
     this.announcement =
-      `${this.t.extractiveHeading}. ${reason ? this.t.unavailable(reason) : ''}`.trim();
+      `${this.s.selectionHeading}. ${reason ? this.t.unavailable(reason) : ''}`.trim();
     emit(this, 'klar-summary-done', { kind: 'extractive', unverified: 0, stopped: false });
   }
 
@@ -291,6 +334,7 @@ export class KlarSummary extends KlarElement {
         </button>
         ${renderModelPanel(this.#model, t, 'summary')}
         ${this.#showOutput() ? this.#renderOutput() : nothing}
+        ${this.status !== 'idle' ? renderFacts(this.facts, this.s, (f) => this.#showFact(f)) : nothing}
         <div class="sr-only" role="status" part="announcement">${this.announcement}</div>
       </div>
       <slot></slot>`;
@@ -308,16 +352,18 @@ export class KlarSummary extends KlarElement {
     const model = this.kind === 'model';
     const reason = this.#model.reason;
     const unverified = this.report?.unverified.length ?? 0;
+    const label = model
+      ? `${t.aiGenerated(this.modelName)}. ${t.checkOriginal}`
+      : this.s.selectionLabel(this.selection.picked, this.selection.total);
     return html`<section
       part="output"
       class="panel ${model ? 'ai' : ''}"
       aria-labelledby="heading"
       aria-busy=${working ? 'true' : 'false'}
     >
-      <p class="title" id="heading">${model ? t.summaryHeading : t.extractiveHeading}</p>
+      <p class="title" id="heading">${model ? t.summaryHeading : this.s.selectionHeading}</p>
       <p class="note" part="label">
-        ${model ? `${t.aiGenerated(this.modelName)}. ${t.checkOriginal}` : t.extractiveLabel}
-        ${!model && reason ? t.unavailable(reason) : nothing}
+        ${label} ${!model && reason ? t.unavailable(reason) : nothing}
       </p>
       ${this.chunkPart && working ? html`<p class="note">${t.summarizingPart(this.chunkPart.index, this.chunkPart.count)}</p>` : nothing}
       ${working && !this.output ? html`<p class="note">${t.summarizing}</p>` : nothing}

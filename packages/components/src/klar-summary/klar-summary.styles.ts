@@ -12,4 +12,21 @@ export const summaryStyles = css`
     flex-wrap: wrap;
     gap: 0 1rem;
   }
+  .facts {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .facts li {
+    margin-block: 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  .kind {
+    font-weight: 700;
+  }
+  button.link {
+    min-height: 2.75rem;
+    margin-inline-start: 0.25rem;
+    padding: 0.25rem 0.5rem;
+    border-width: 1px;
+  }
 `;

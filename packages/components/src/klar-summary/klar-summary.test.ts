@@ -55,6 +55,11 @@ describe('klar-summary', () => {
     );
     assert(text);
     equal(part(el, 'output')!.getAttribute('aria-busy'), 'true');
+    assert(
+      part(el, 'label')!.textContent!.includes('AI-genererad') &&
+        part(el, 'label')!.textContent!.includes('Tiny Test LM'),
+      'the AI label and model name show while the summary streams',
+    );
     assert(part(el, 'stop'), 'stop button while streaming');
     await expectNoAxeViolations(main, 'streaming');
     await until(() => el.summary.endsWith('månaden.') && announcement(el), 'done');
@@ -91,6 +96,12 @@ describe('klar-summary', () => {
     await new Promise((r) => setTimeout(r, 100));
     equal(el.summary.length, length, 'no tokens after stop');
     assert(length > 0 && !el.summary.includes('ord199'));
+    const figures = part(el, 'figures')!.textContent!;
+    assert(figures.includes('Originalet: LIX'), figures);
+    assert(
+      !figures.includes('Sammanfattningen: LIX'),
+      `a stopped summary gets no verdict: ${figures}`,
+    );
   });
 
   it('marks numbers and names that are not in the original', async () => {
@@ -140,9 +151,11 @@ describe('klar-summary', () => {
     equal(shadow(el).activeElement, consent, 'focus moves to the question');
     await expectNoAxeViolations(main, 'consent');
     part<HTMLButtonElement>(el, 'consent-decline')!.click();
-    await until(() => announcement(el).includes('Enkel sammanfattning'), 'fallback');
+    await until(() => announcement(el).includes('Utvalda meningar ur texten'), 'fallback');
     equal(engine.requests.length, 0, 'no generation without consent');
-    assert(part(el, 'label')!.textContent!.includes('Du valde att inte hämta'));
+    const label = part(el, 'label')!.textContent!;
+    assert(label.includes('Du valde att inte hämta'), label);
+    assert(label.includes('ordagrant') && label.includes('inte en AI-sammanfattning'), label);
     assert(!part(el, 'output')!.classList.contains('ai'));
     assert(el.summary.length > 0);
     await expectNoAxeViolations(main, 'extractive');
@@ -169,7 +182,7 @@ describe('klar-summary', () => {
   it('falls back to the extractive summary when the model fails or no engine can start', async () => {
     const { el } = await mount({ failWith: 'download-failed' });
     part<HTMLButtonElement>(el, 'trigger')!.click();
-    await until(() => announcement(el).includes('Enkel sammanfattning'), 'fallback');
+    await until(() => announcement(el).includes('Utvalda meningar ur texten'), 'fallback');
     // A download failure while online is the site's setup, not the device (H7: errors.ts).
     assert(part(el, 'label')!.textContent!.includes('inte tillgänglig på den här webbplatsen'));
     cleanup();
@@ -225,11 +238,13 @@ describe('klar-summary', () => {
   });
 
   it('speaks English when the page does', async () => {
-    const { el } = await mount({}, 'en');
+    const { el, engine } = await mount({}, 'en');
     equal(part(el, 'trigger')!.textContent!.trim(), 'Summarise in plain language');
     part<HTMLButtonElement>(el, 'trigger')!.click();
     await until(() => announcement(el) === 'The summary is ready.', 'english done');
     assert(part(el, 'label')!.textContent!.includes('AI-generated'));
+    assert(engine.requests[0]!.messages![0]!.content.includes('English'), 'English prompt');
+    assert(part(el, 'facts')!.textContent!.includes('Key facts'));
   });
 
   it('says so when offline instead of asking to download', async () => {
@@ -245,25 +260,73 @@ describe('klar-summary', () => {
     }
   });
 
-  it('splits a chunk again when the model says the input is too long', async () => {
-    const engine = new FakeEngine({ tokens: ['Kort.'], maxPromptChars: 900 });
-    provideKlar({ engine, manifest: testManifest });
+  it('a long letter goes through parts (shown as progress), then one summary within the context', async () => {
+    const engine = new FakeEngine({
+      tokens: (r) => (r.messages![1]!.content.includes(' av ') ? ['Del.'] : ['Kort ', 'svar.']),
+      delayMs: 20,
+      manifest: { version: 1, models: [{ ...testManifest.models[0]!, contextLength: 700 }] },
+    });
+    provideKlar({ engine });
     const long = Array.from(
-      { length: 12 },
-      (_, i) => `Detta är mening nummer ${i + 1} i ett beslut om bidrag.`,
+      { length: 30 },
+      (_, i) => `Detta är mening nummer ${i + 1} i ett långt beslut om bidrag.`,
     ).join(' ');
-    const main = await fixture<HTMLElement>(
-      `<div><klar-summary>${long} ${LETTER}</klar-summary></div>`,
-    );
+    const main = await fixture<HTMLElement>(`<div><klar-summary>${long}</klar-summary></div>`);
     const el = main.querySelector('klar-summary')!;
     part<HTMLButtonElement>(el, 'trigger')!.click();
+    await until(
+      () => /Sammanfattar del 1 av \d+/.test(part(el, 'output')?.textContent ?? ''),
+      'part progress',
+    );
     await until(() => announcement(el), 'done');
     equal(announcement(el), 'Sammanfattningen är klar.');
+    equal(el.summary, 'Kort svar.', 'only the final level is the summary');
     assert(engine.requests.length >= 3, `requests: ${engine.requests.length}`);
+    for (const r of engine.requests) {
+      const { tokens } = await engine.countTokens({ messages: r.messages! });
+      assert(tokens + r.maxNewTokens! <= 700, `request of ${tokens} + ${r.maxNewTokens} tokens`);
+    }
+  });
+
+  it('lists key facts with and without a model; each shows where it stands in the original', async () => {
+    const { el, main } = await mount({ availability: 'downloadable' });
+    part<HTMLButtonElement>(el, 'trigger')!.click();
+    await until(() => part(el, 'consent-decline'), 'consent');
+    part<HTMLButtonElement>(el, 'consent-decline')!.click();
+    await until(() => part(el, 'facts'), 'facts without a model');
+    const facts = [...shadow(el).querySelectorAll('[part~="fact"]')].map((f) => f.textContent!);
     assert(
-      el.summary.startsWith('Kort.') && !el.summary.startsWith('\n'),
-      JSON.stringify(el.summary),
+      facts.some((f) => f.includes('Belopp') && f.includes('1 500 kronor')),
+      facts.join('|'),
     );
+    assert(
+      facts.some((f) => f.includes('2026/4711')),
+      facts.join('|'),
+    );
+    assert(
+      facts.some((f) => f.includes('inom två månader')),
+      facts.join('|'),
+    );
+    await expectNoAxeViolations(main, 'facts, no model');
+    const show = shadow(el).querySelector<HTMLButtonElement>('[part~="show-fact"]')!;
+    assert(
+      show.getAttribute('aria-label')!.includes('står i texten'),
+      show.getAttribute('aria-label')!,
+    );
+    show.focus();
+    show.click();
+    await until(() => announcement(el).startsWith('Markerat i texten:'), 'quotes the place');
+    assert(announcement(el).includes('Försäkringskassan har den 15 mars 2026'), announcement(el));
+    const highlights = (CSS as unknown as { highlights?: Map<string, { size: number }> })
+      .highlights;
+    if (highlights) equal(highlights.get('klar-summary-fact')?.size, 1, 'one place highlighted');
+    equal(shadow(el).activeElement, show, 'focus stays on the button');
+    cleanup();
+    const withModel = await mount({ tokens: ['Du ', 'får ', 'pengar.'] });
+    part<HTMLButtonElement>(withModel.el, 'trigger')!.click();
+    await until(() => announcement(withModel.el), 'done');
+    assert(part(withModel.el, 'facts'), 'facts with a model too');
+    await expectNoAxeViolations(withModel.main, 'facts and summary');
   });
 
   it('one answer to the download question holds for every element on the page', async () => {

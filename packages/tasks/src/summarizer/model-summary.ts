@@ -16,6 +16,8 @@ export class ModelSummary {
   constructor(
     readonly session: ModelSession,
     readonly prompt: SummaryPromptSettings,
+    /** The integrator's cap on every generation's tokens, if any. */
+    readonly maxNewTokensCap?: number,
   ) {}
 
   get description(): ModelDescription {
@@ -43,7 +45,10 @@ export class ModelSummary {
   condenseSource(context: string | undefined): CondenseSource {
     const session = this.session;
     const settings = { ...this.prompt, ...(context ? { context } : {}) };
-    const partMax = Math.max(16, Math.min(200, Math.floor(session.contextLength / 4)));
+    const partMax = Math.min(
+      this.maxNewTokensCap ?? Number.POSITIVE_INFINITY,
+      Math.max(16, Math.min(200, Math.floor(session.contextLength / 4))),
+    );
     return {
       measureFinal: async (text, signal) => ({
         requested: await this.measureInputUsage(text, context, signal),
@@ -60,10 +65,11 @@ export class ModelSummary {
       summarizePart: async (text, part, signal) => {
         const tokens = await session.tokens.text(text, signal);
         const budget = partBudget(Math.min(tokens, partMax * 2));
+        const maxNewTokens = Math.min(budget.maxNewTokens, partMax);
         const result = await generateText(session.engine, {
           model: session.model,
           messages: partMessages({ ...settings, text }, part),
-          maxNewTokens: budget.maxNewTokens,
+          maxNewTokens,
           guard: new LengthGuard(budget.unit, budget.units),
           signal,
           ...session.progressOption,

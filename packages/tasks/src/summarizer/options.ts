@@ -29,6 +29,11 @@ export interface SummarizerCreateOptions extends SummarizerCoreOptions, KlarCrea
   readonly splitLongInput?: boolean;
   /** Most passes over the text before the final summary, when splitting (default 3). */
   readonly maxLevels?: number;
+  /**
+   * Caps the tokens every generation may write (the final summary and each part's), below what
+   * `length` allows (Klar extension: for slow devices and tests).
+   */
+  readonly maxNewTokens?: number;
 }
 
 /** Progress of the earlier levels of a long text: part `index` of `count` at `level`. */

@@ -15,6 +15,7 @@ import { condense } from './hierarchy.js';
 import { ModelSummary } from './model-summary.js';
 import { type NativeSummarizerInstance, NativeSummary } from './native-summary.js';
 import {
+  type LengthBudget,
   lengthBudget,
   type SummarizeOptions,
   type SummarizerAvailabilityOptions,
@@ -38,6 +39,11 @@ function nativeOptions(options: SummarizerAvailabilityOptions, outputLanguage: s
     expectedContextLanguages: options.expectedContextLanguages,
     outputLanguage,
   });
+}
+
+function capped(budget: LengthBudget, maxNewTokens: number | undefined): LengthBudget {
+  if (!maxNewTokens || maxNewTokens >= budget.maxNewTokens) return budget;
+  return { ...budget, maxNewTokens: Math.max(1, Math.floor(maxNewTokens)) };
 }
 
 function languagesOf(options: SummarizerAvailabilityOptions, outputLanguage: string) {
@@ -150,13 +156,19 @@ export class Summarizer {
       languagesOf(options, outputLanguage),
     );
     const type = options.type ?? 'key-points';
-    const impl = new ModelSummary(session, {
-      language,
-      type,
-      format: options.format ?? 'markdown',
-      budget: lengthBudget(type, options.length ?? 'short'),
-      ...(options.sharedContext ? { sharedContext: options.sharedContext } : {}),
-    });
+    const impl = new ModelSummary(
+      session,
+      {
+        language,
+        type,
+        format: options.format ?? 'markdown',
+        budget: capped(lengthBudget(type, options.length ?? 'short'), options.maxNewTokens),
+        ...(options.sharedContext ? { sharedContext: options.sharedContext } : {}),
+      },
+      options.maxNewTokens && options.maxNewTokens > 0
+        ? Math.floor(options.maxNewTokens)
+        : undefined,
+    );
     return new Summarizer(impl, options, outputLanguage);
   }
 
