@@ -34,7 +34,9 @@ describe('model files: integrity and cache', () => {
     await klar.dispose();
   });
 
-  it('a second load is served from the cache with zero model-file requests', async () => {
+  it('a second load is served from the cache with zero model-file requests', async function () {
+    // Two workers each compile onnxruntime-web: minutes on a loaded CI machine.
+    this.timeout(360_000);
     const before = (await servedModelFiles()).length;
     const first = fixtureClient({ backend: 'wasm' });
     await first.generate({ model: LM, prompt: PROMPT, maxNewTokens: 4 });
@@ -69,7 +71,8 @@ describe('model files: integrity and cache', () => {
     await second.dispose();
   });
 
-  it('two callers share one download and one session', async () => {
+  it('two callers share one download and one session', async function () {
+    this.timeout(360_000);
     const before = (await servedModelFiles()).length;
     const klar = fixtureClient({ backend: 'wasm' });
     const [a, b] = await Promise.all([
@@ -87,7 +90,8 @@ describe('model files: integrity and cache', () => {
     await klar.dispose();
   });
 
-  it('a full storage quota degrades to uncached use with a warning', async () => {
+  it('a full storage quota degrades to uncached use with a warning', async function () {
+    this.timeout(360_000);
     const events: ProgressEvent[] = [];
     const klar = fixtureClient({
       backend: 'wasm',
