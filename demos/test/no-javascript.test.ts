@@ -3,7 +3,8 @@
  * configuration as `npm start`): every page is readable in both languages, the language links
  * lead to the same page in the other language, required fields are checked by the browser, the
  * application reaches the receipt page by POST with the personnummer in the body and never in a
- * URL the server saw, and axe (WCAG 2.2 AA) finds nothing.
+ * URL the server saw, and axe (WCAG 2.2 AA) finds nothing. One test turns JavaScript on to show
+ * the enhanced page posts the same way, after the personal-data guard masked the free text.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +19,8 @@ const LANGUAGES = [
   { lang: 'en', prefix: '/en/', other: '/' },
 ] as const;
 const PERSONNUMMER = '19121212-1212';
+/** Someone else's number, typed in the free-text field that becomes a public document. */
+const OTHER_PERSONNUMMER = '19850612-1234';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 let server: DemoServer;
@@ -52,7 +55,7 @@ async function fillApplication(page: Page): Promise<void> {
   await page.type('#ovrigt', 'Inget mer.');
 }
 
-describe('demo without JavaScript', () => {
+describe('demo e-service as plain HTML (JavaScript off unless a test says otherwise)', () => {
   for (const { lang, prefix, other } of LANGUAGES) {
     it(`${lang}: every page has the right lang, its language link, and no empty AI section`, async () => {
       for (const name of PAGES) {
@@ -150,6 +153,37 @@ describe('demo without JavaScript', () => {
       await page.close();
     });
   }
+
+  it('with JavaScript the same form reaches the receipt; "hide and send" masks the free text first', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/ansokan.html?models=fixtures`, {
+      waitUntil: 'load',
+      timeout: 120_000,
+    });
+    await page.waitForFunction(() => customElements.get('klar-pii-guard'), { timeout: 120_000 });
+    await fillApplication(page);
+    await page.type('#ovrigt', ` Min sambo har personnummer ${OTHER_PERSONNUMMER}.`);
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(request.postData() ?? '');
+    });
+    await page.click('button[type="submit"]');
+    const hideAndSend = await page.waitForSelector('klar-pii-guard >>> [part~="mask-and-send"]');
+    await Promise.all([page.waitForNavigation(), hideAndSend!.click()]);
+
+    assert.equal(new URL(page.url()).pathname, '/kvitto.html');
+    assert.equal(
+      new URL(page.url()).search,
+      '?models=fixtures',
+      'only the model choice in the URL',
+    );
+    assert.equal(posted.length, 1);
+    const body = new URLSearchParams(posted[0]);
+    assert.equal(body.get('personnummer'), PERSONNUMMER, 'the field itself is sent as typed');
+    assert.ok(body.get('ovrigt')?.startsWith('Inget mer.'), body.get('ovrigt') ?? '');
+    assert.ok(!body.get('ovrigt')?.includes(OTHER_PERSONNUMMER), `masked: ${body.get('ovrigt')}`);
+    await page.close();
+  });
 
   it('the Swedish and English forms ask for the same fields with the same rules', async () => {
     const shapes = [];
