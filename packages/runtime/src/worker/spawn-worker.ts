@@ -22,17 +22,25 @@ let policy: TrustedTypePolicyLike | null | undefined;
 function trustedTypesPolicy(): TrustedTypePolicyLike | null {
   if (policy !== undefined) return policy;
   const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-  policy = trustedTypes
-    ? trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, {
-        createScriptURL(input) {
-          const url = new URL(input, globalThis.location?.href);
-          const own = new URL('./', import.meta.url);
-          if (url.origin !== own.origin)
-            throw new TypeError(`Klar only starts its own worker, not ${url.href}.`);
-          return url.href;
-        },
-      })
-    : null;
+  policy = null;
+  if (!trustedTypes) return policy;
+  try {
+    policy = trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL(input) {
+        const url = new URL(input, globalThis.location?.href);
+        const own = new URL('./', import.meta.url);
+        if (url.origin !== own.origin)
+          throw new TypeError(`Klar only starts its own worker, not ${url.href}.`);
+        return url.href;
+      },
+    });
+  } catch (error) {
+    // The page's CSP doesn't allow the name (or another copy of Klar took it): the worker
+    // will be refused. Tell the developer how to fix it; the citizen sees "not available".
+    console.error(
+      `Klar: the Trusted Types policy "${TRUSTED_TYPES_POLICY}" could not be created (${String(error)}). Add it to the page's Content-Security-Policy: trusted-types ${TRUSTED_TYPES_POLICY} (see docs/runtime.md).`,
+    );
+  }
   return policy;
 }
 
