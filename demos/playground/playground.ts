@@ -24,6 +24,9 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
   const value = t[el.dataset.i18n as keyof PlaygroundStrings];
   if (typeof value === 'string') el.textContent = value;
 }
+document.title = t.title;
+const promptField = $<HTMLTextAreaElement>('prompt');
+if (promptField.value === promptField.defaultValue) promptField.value = t.examplePrompt;
 langSwitch.href = lang === 'en' ? '?lang=sv' : '?lang=en';
 langSwitch.lang = lang === 'en' ? 'sv' : 'en';
 

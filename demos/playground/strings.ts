@@ -8,6 +8,8 @@ export interface PlaygroundStrings {
   backendAuto: string;
   maxTokens: string;
   prompt: string;
+  /** The example text in the prompt field, in the page's language. */
+  examplePrompt: string;
   generate: string;
   stop: string;
   output: string;
@@ -27,6 +29,7 @@ export interface PlaygroundStrings {
 
 export const sv: PlaygroundStrings = {
   title: 'Klar – runtime-lekplats',
+  examplePrompt: 'Skriv en kort sammanfattning av beslutet om bostadsbidrag.',
   intro: 'Allt körs i din webbläsare. Ingen text skickas till någon server.',
   switchLanguage: 'In English',
   model: 'Modell',
@@ -53,6 +56,7 @@ export const sv: PlaygroundStrings = {
 
 export const en: PlaygroundStrings = {
   title: 'Klar – runtime playground',
+  examplePrompt: 'Write a short summary of the decision on housing allowance.',
   intro: 'Everything runs in your browser. No text is sent to any server.',
   switchLanguage: 'På svenska',
   model: 'Model',
