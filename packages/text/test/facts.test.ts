@@ -252,6 +252,33 @@ describe('extractKeyFacts on single sentences', () => {
   });
 });
 
+describe('extractKeyFacts on hostile input', () => {
+  // No time limit here (speed lives in the benchmark); a regex that backtracked badly would
+  // never finish these 50 KB runs of the patterns' own building blocks.
+  const runs = [
+    '1',
+    ' 1',
+    '0 ',
+    'a@',
+    'inom ',
+    'Dnr ',
+    '1 mars–',
+    'Handläggare: ',
+    '-',
+    'Anna Svensson\n',
+    '€1 ',
+    'senast den ',
+    'Kontakta Enheten för ',
+  ];
+  for (const run of runs) {
+    it(`50 KB of ${JSON.stringify(run)}`, () => {
+      const text = run.repeat(Math.ceil(50_000 / run.length));
+      for (const fact of extractKeyFacts(text))
+        assert.equal(text.slice(fact.start, fact.end), fact.text);
+    });
+  }
+});
+
 describe('extractKeyFacts properties', () => {
   const pieces = [
     ...LETTERS.flatMap((letter) => segmentSentences(letter.text).map((s) => s.text)),
