@@ -32,6 +32,8 @@ export async function buildSite() {
     .filter((m) => m.role === 'fixture')
     .map((m) => ({ ...m, role: 'default' }));
   await writeFile(join(site, 'models/manifest.json'), JSON.stringify(manifest, null, 2));
+  // Chromium asks for /favicon.ico by itself; a site has one, so a 404 there means nothing.
+  await writeFile(join(site, 'favicon.ico'), '');
   return site;
 }
 
