@@ -5,7 +5,7 @@ export interface SummaryStrings {
   readonly factsHeading: string;
   readonly factsNote: string;
   readonly factKind: Readonly<Record<KeyFactKind, string>>;
-  /** Accessible name of the button that shows a fact in the original. */
+  /** Accessible name of the button that shows a fact in the original (starts with its visible text). */
   readonly showInOriginal: (fact: string) => string;
   readonly showInOriginalShort: string;
   /** Announced when a fact is shown: quotes the sentence it stands in. */
@@ -31,7 +31,7 @@ export const summaryStringsSv: SummaryStrings = {
     obligation: 'Det här behöver du göra',
     contact: 'Kontakt',
   },
-  showInOriginal: (fact) => `Visa var ”${fact}” står i texten`,
+  showInOriginal: (fact) => `Visa i texten: ${fact}`,
   showInOriginalShort: 'Visa i texten',
   standsInOriginal: (sentence) => `Markerat i texten: ”${sentence}”`,
   notFoundInPage: (sentence) => `Det står i texten: ”${sentence}”`,
@@ -54,7 +54,7 @@ export const summaryStringsEn: SummaryStrings = {
     obligation: 'What you need to do',
     contact: 'Contact',
   },
-  showInOriginal: (fact) => `Show where “${fact}” is in the text`,
+  showInOriginal: (fact) => `Show in text: ${fact}`,
   showInOriginalShort: 'Show in text',
   standsInOriginal: (sentence) => `Highlighted in the text: “${sentence}”`,
   notFoundInPage: (sentence) => `The text says: “${sentence}”`,

@@ -238,13 +238,25 @@ describe('klar-summary', () => {
   });
 
   it('speaks English when the page does', async () => {
-    const { el, engine } = await mount({}, 'en');
+    const bilingual = { ...testManifest.models[0]!, languages: ['sv', 'en'] };
+    const { el, engine } = await mount(
+      { manifest: { version: 1, models: [bilingual, ...testManifest.models.slice(1)] } },
+      'en',
+    );
     equal(part(el, 'trigger')!.textContent!.trim(), 'Summarise in plain language');
     part<HTMLButtonElement>(el, 'trigger')!.click();
     await until(() => announcement(el) === 'The summary is ready.', 'english done');
     assert(part(el, 'label')!.textContent!.includes('AI-generated'));
     assert(engine.requests[0]!.messages![0]!.content.includes('English'), 'English prompt');
     assert(part(el, 'facts')!.textContent!.includes('Key facts'));
+  });
+
+  it('does not ask a Swedish-only model for English: it shows the selection and says why', async () => {
+    const { el, engine } = await mount({}, 'en');
+    part<HTMLButtonElement>(el, 'trigger')!.click();
+    await until(() => announcement(el).includes('Sentences picked from the text'), 'fallback');
+    equal(engine.requests.length, 0, 'no request the model cannot answer');
+    assert(part(el, 'label')!.textContent!.includes('not an AI summary'));
   });
 
   it('says so when offline instead of asking to download', async () => {
@@ -310,7 +322,7 @@ describe('klar-summary', () => {
     await expectNoAxeViolations(main, 'facts, no model');
     const show = shadow(el).querySelector<HTMLButtonElement>('[part~="show-fact"]')!;
     assert(
-      show.getAttribute('aria-label')!.includes('står i texten'),
+      show.getAttribute('aria-label')!.startsWith('Visa i texten: '),
       show.getAttribute('aria-label')!,
     );
     show.focus();
