@@ -18,8 +18,13 @@ const LM = 'fixtures/klar-tiny-llama';
 const NER = 'fixtures/klar-tiny-bert-ner';
 const SECRET = 'Mitt personnummer är 19121212-1212 och jag bor på Hemligagatan 7 i Ystad.';
 
+/** Every client a test made, so a test that times out does not leave its worker running. */
+const clients: ReturnType<typeof createKlar>[] = [];
+
 function client(backend: 'wasm' | 'webgpu') {
-  return createKlar({ modelBaseUrl: '/models/', manifest: '/models/manifest.json', backend });
+  const made = createKlar({ modelBaseUrl: '/models/', manifest: '/models/manifest.json', backend });
+  clients.push(made);
+  return made;
 }
 
 const hasWebGpu = async () =>
@@ -33,7 +38,10 @@ describe('with the real runtime and fixture models', () => {
   it("the elements read the cache under the runtime's name (copied to keep ML code off the page)", () => {
     equal(COPIED_CACHE_NAME, MODEL_CACHE_NAME);
   });
-  afterEach(cleanup);
+  afterEach(async () => {
+    cleanup();
+    await Promise.all(clients.splice(0).map((c) => c.dispose().catch(() => undefined)));
+  });
 
   it('summary: asks, downloads with progress, streams, labels the model, passes axe', async () => {
     const engine = client('wasm');
