@@ -1,0 +1,99 @@
+// @klar/react in a browser: a React 19 app (test/react/app.tsx) bundled with esbuild, served by
+// a plain static server and rendered in Chromium. Checks that the wrappers render the elements,
+// pass props, and deliver typed events to React handlers.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { collectConsole, launchChromium, repo, until } from '../embed/agency-site.mjs';
+import { startStaticServer } from '../embed/static-server.mjs';
+import { startNetworkAudit } from '../support/network-audit.mjs';
+
+describe('@klar/react', { timeout: 300_000 }, () => {
+  let site;
+  let server;
+  let audit;
+  let browser;
+
+  before(async () => {
+    site = await mkdtemp(join(tmpdir(), 'klar-react-'));
+    await build({
+      entryPoints: [join(repo, 'test/react/app.tsx')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir: site,
+      jsx: 'automatic',
+      target: 'es2022',
+      tsconfig: join(repo, 'tsconfig.json'),
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'error',
+    });
+    await writeFile(
+      join(site, 'index.html'),
+      '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>React</title>' +
+        '<script type="module" src="/app.js"></script></head><body><div id="root"></div></body></html>',
+    );
+    await writeFile(join(site, 'favicon.ico'), '');
+    server = await startStaticServer(site);
+    audit = startNetworkAudit();
+    await audit.ready;
+    browser = await launchChromium(audit.port);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await audit?.close();
+    if (site) await rm(site, { recursive: true, force: true });
+  });
+
+  it('renders the elements with their props and hands typed events to React', async () => {
+    const page = await browser.newPage();
+    const messages = collectConsole(page);
+    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    // onReadabilityChange: React state updated from the event's detail.lix.
+    const lix = await until(
+      page,
+      () => document.getElementById('lix')?.textContent,
+      undefined,
+      'the readability event to reach React',
+    );
+    assert.ok(Number(lix) > 0, `LIX from the event: ${lix}`);
+    const rendered = await page.evaluate(
+      () => document.querySelector('klar-readability')?.shadowRoot?.textContent ?? '',
+    );
+    assert.ok(rendered.trim().length > 0, 'klar-readability rendered its figures');
+
+    await page.type('#msg', 'Mitt personnummer är 19121212-1212.');
+    await until(
+      page,
+      () => document.querySelector('klar-pii-guard')?.shadowRoot?.querySelector('[part~="mask"]'),
+      undefined,
+      'the guard to offer masking',
+    );
+    await page.evaluate(() =>
+      document.querySelector('klar-pii-guard').shadowRoot.querySelector('[part~="mask"]').click(),
+    );
+    const masked = await until(
+      page,
+      () =>
+        Number(document.getElementById('masked')?.textContent) > 0 &&
+        document.getElementById('masked').textContent,
+      undefined,
+      'onMasked to reach React',
+    );
+    assert.ok(Number(masked) >= 1);
+    const value = await page.$eval('#msg', (el) => el.value);
+    assert.ok(!value.includes('1212-1212'), `the field is masked: ${value}`);
+    const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      audit.attempts.filter((a) => !a.browserService),
+      [],
+    );
+    await page.close();
+  });
+});
