@@ -5,9 +5,6 @@
  * twin. Every replacement is one UTF-16 unit for one, so offsets found in the folded copy are
  * offsets in the original text, and the reported `text` is sliced from the original.
  */
-const FOLDABLE =
-  /[\t\u00a0\u2000-\u200a\u2010-\u2015\u2024\u202f\u205f\u2212\u3000\ufe58\ufe63\ufe6b\uff01-\uff5e]/g;
-
 function foldChar(char: string): string {
   const code = char.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0); // full width
@@ -18,10 +15,12 @@ function foldChar(char: string): string {
   return ' ';
 }
 
+const FOLDABLE =
+  /[\t\u00a0\u2000-\u200a\u2010-\u2015\u2024\u202f\u205f\u2212\u3000\ufe58\ufe63\ufe6b\uff01-\uff5e]/g;
+
 /** The folded copy; the same string when there is nothing to fold (the common case). */
 export function foldForDetection(text: string): string {
   FOLDABLE.lastIndex = 0;
   if (!FOLDABLE.test(text)) return text;
-  FOLDABLE.lastIndex = 0;
   return text.replace(FOLDABLE, foldChar);
 }
