@@ -214,7 +214,7 @@ describe('klar-form-assist', () => {
     }));
     describe('Något om mig.');
     part<HTMLButtonElement>(el, 'propose')!.click();
-    await until(() => part(el, 'status')?.textContent?.includes('förslag'), 'done');
+    await until(() => part(el, 'announcement')?.textContent?.includes('förslag'), 'done');
     deepEqual(el.pending, ['namn']);
   });
 
@@ -244,6 +244,22 @@ describe('klar-form-assist', () => {
     equal(engine.requests.length, 0);
     equal(form.querySelectorAll('klar-field-proposal').length, 0);
     await expectNoAxeViolations(el, 'unavailable');
+  });
+
+  it("a worker that dies before its first answer is the site's setup, not the device", async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(String(args[0]));
+    try {
+      const { el, describe } = await mount(good, { describeFailWith: 'worker-crashed' });
+      describe(STORY);
+      part<HTMLButtonElement>(el, 'propose')!.click();
+      await until(() => part(el, 'status')?.textContent?.includes('webbplatsen'), 'status');
+      equal(errors.length, 1, errors.join('\n'));
+      assert(errors[0]!.includes('worker') && errors[0]!.includes('Fix:'), errors[0]!);
+    } finally {
+      console.error = original;
+    }
   });
 
   it('tells the developer once per page what to fix, with the cause', async () => {

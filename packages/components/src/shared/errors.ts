@@ -33,6 +33,8 @@ const SETUP_CODES = new Set([
   'webgpu-unavailable',
   'session-failed',
   'download-failed',
+  // Not a runtime code: the elements' name for a worker that died before its first answer.
+  'worker-start',
 ]);
 
 export function isSetupProblem(error: unknown, online = navigator.onLine): boolean {

@@ -7,7 +7,7 @@ import type {
   ModelTask,
   ProgressEvent,
 } from './engine-types.js';
-import { reasonFor } from './errors.js';
+import { errorCode, reasonFor } from './errors.js';
 import { emit } from './events.js';
 import type { ModelUnavailableReason } from './i18n/translation.js';
 import type { KlarElement } from './klar-element.js';
@@ -89,6 +89,15 @@ export class ModelController implements ReactiveController {
     try {
       description = await engine.describe(this.task, requested);
     } catch (error) {
+      // describe() runs no model: a worker that dies on it never started (its script missing,
+      // or blocked by the CSP), which is the site's setup, not the device.
+      if (errorCode(error) === 'worker-crashed') {
+        reportSetupProblem(
+          { code: 'worker-start', message: String((error as Error).message) },
+          context,
+        );
+        return this.fail('site-unavailable');
+      }
       return this.failWith(error);
     }
     this.#describe(description);

@@ -16,6 +16,8 @@ const FIXES: Readonly<Record<string, string>> = {
     'The page forces the WebGPU backend but this browser has no usable adapter. Use backend: "auto" so WebAssembly is used instead.',
   'session-failed':
     "ONNX Runtime could not create a session. Check that the ONNX Runtime files and the model files are the ones the manifest names, that .wasm is served as application/wasm, and that the CSP allows 'wasm-unsafe-eval'.",
+  'worker-start':
+    "Klar's worker stopped before its first answer. Check that the worker script next to the runtime (klar-worker.js in the bundle) is served as JavaScript with status 200, and that the CSP allows worker-src 'self' and script-src 'self' 'wasm-unsafe-eval' on the page and on the worker script.",
   engine:
     "The Klar engine or its worker could not start. Check that the worker script next to the runtime is served as JavaScript (status 200) and that the CSP allows worker-src 'self' and script-src 'self'.",
 };

@@ -31,6 +31,8 @@ export interface FakeEngineOptions {
   readonly unavailableReason?: KlarErrorCode;
   /** The manifest `describe` answers from. Default: `testManifest`. */
   readonly manifest?: ModelManifest;
+  /** `describe` rejects with a KlarError-shaped error of this code (e.g. 'worker-crashed'). */
+  readonly describeFailWith?: string;
   /** Store "downloaded" models in the real Cache API, as the runtime does (for model-status). */
   readonly useCacheApi?: boolean;
   /** `generate` rejects with a KlarError-shaped error of this code. */
@@ -86,6 +88,7 @@ export class FakeEngine extends EventTarget implements KlarEngine {
 
   async describe(task: ModelTask, model?: string): Promise<ModelDescription> {
     this.described.push({ task, ...(model ? { model } : {}) });
+    if (this.options.describeFailWith) throw klarError(this.options.describeFailWith);
     const entry = this.#entry(task, model);
     const id = entry?.id ?? model;
     const backend = this.options.backend ?? 'wasm';
