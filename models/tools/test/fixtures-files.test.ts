@@ -94,7 +94,7 @@ test('manifest update keeps other models and their order', () => {
   const next = JSON.parse(upsertFixtures(before, fixtures));
   assert.deepEqual(
     next.models.map((m: { id: string }) => m.id),
-    ['onnx-community/some-model', 'fixtures/klar-tiny-llama', 'fixtures/klar-tiny-bert-ner'],
+    ['onnx-community/some-model', ...fixtures.map((f) => `fixtures/${f.folder}`)],
   );
   assert.deepEqual(next.models[0], other);
   const text = upsertFixtures(null, fixtures);
