@@ -90,7 +90,10 @@ export class KlarModelStatus extends KlarElement {
   /** Follows every request's progress on a shared client, so a download elsewhere shows here. */
   readonly #onEngineProgress = (event: Event): void => {
     const status = (event as Event & { detail?: ProgressEvent }).detail?.status;
-    if (status === 'ready' || status === 'backend-change') void this.refresh();
+    // A download starting elsewhere ('initiate', once per file) turns "can be downloaded" into
+    // "downloading"; 'ready' and 'backend-change' change what runs.
+    if (status === 'initiate' || status === 'ready' || status === 'backend-change')
+      void this.refresh();
   };
 
   #watch(engine: KlarEngine | undefined): void {
