@@ -11,11 +11,14 @@ const AT =
   /\s?[[({<]\s?(?:at|snabel-?a|@)\s?[\])}>]\s?|\s(?:at|snabel-?a|@)\s|@(?=\s?[[({<]?\s?\p{L})/giu;
 const LABEL = String.raw`[\p{L}\p{N}_%+-]{1,64}`;
 const DOT = String.raw`(?:\.|\s?[[({<]\s?(?:dot|punkt)\s?[\])}>]\s?|\s(?:dot|punkt)\s)`;
-const LOCAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}_%+.-])${LABEL}(?:${DOT}${LABEL}){0,3}$`, 'iu');
+const LABEL_CHAR = /[\p{L}\p{N}_%+-]/u;
+/** A dot token ending right where a label starts (checked on a short tail). */
+const DOT_BEFORE = new RegExp(`${DOT}$`, 'iu');
+const MAX_LABEL = 64;
+const MAX_LOCAL_LABELS = 4;
 const DOMAIN_AFTER = new RegExp(`${LABEL}(?:${DOT}${LABEL}){1,4}`, 'iuy');
 const DOT_SPLIT = new RegExp(DOT, 'giu');
 const SPOKEN_DOT = /\s?[[({<]?\s?(?:dot|punkt)\b/iu;
-const LOOKBACK = 140;
 
 /** Top-level domains people in Sweden write; enough to tell an address from a sentence. */
 const TOP_LEVEL = new Set(
@@ -53,11 +56,9 @@ export const obfuscatedEmailRecognizer: SyncRecognizer = {
       const domainText = domain[0].slice(0, domainEnd);
       // A plain address is the e-mail recogniser's; with "@" this one takes a spoken domain only.
       if (plainAt && !SPOKEN_DOT.test(domainText)) continue;
-      const before = text.slice(Math.max(0, atStart - LOOKBACK), atStart);
-      const local = LOCAL_BEFORE.exec(before);
-      if (!local) continue;
-      if (local[0].split(DOT_SPLIT).some((label) => NOT_A_LABEL.has(label.toLowerCase()))) continue;
-      const start = atStart - local[0].length;
+      const localStart = localPartStart(text, atStart);
+      if (localStart === atStart) continue;
+      const start = localStart;
       const previous = found[found.length - 1];
       if (previous && previous.end > start) continue;
       found.push({
@@ -71,6 +72,34 @@ export const obfuscatedEmailRecognizer: SyncRecognizer = {
     return found;
   },
 };
+
+/**
+ * Walks back from the "at" over labels joined by dot tokens ("anna punkt svensson"): linear in
+ * the length of the local part, where a regex anchored at the end would retry every start.
+ */
+function localPartStart(text: string, atStart: number): number {
+  let start = atStart;
+  for (let labels = 0; labels < MAX_LOCAL_LABELS; labels++) {
+    let labelStart = start;
+    while (
+      labelStart > 0 &&
+      start - labelStart < MAX_LABEL &&
+      LABEL_CHAR.test(text[labelStart - 1]!)
+    )
+      labelStart--;
+    if (labelStart === start) return labels === 0 ? atStart : start;
+    const label = text.slice(labelStart, start).toLowerCase();
+    if (NOT_A_LABEL.has(label)) return labels === 0 ? atStart : start;
+    start = labelStart;
+    const dot = DOT_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    if (!dot) break;
+    const beforeDot = start - dot[0].length;
+    if (beforeDot === 0 || !LABEL_CHAR.test(text[beforeDot - 1]!)) break;
+    start = beforeDot;
+  }
+  // A local part never starts right after a letter, digit or dot (we would be mid-word).
+  return start > 0 && /[\p{L}\p{N}_%+.-]/u.test(text[start - 1]!) ? atStart : start;
+}
 
 /** Length of the domain up to its last label that is a top-level domain (at least two labels). */
 function trimToTopLevel(domain: string): number {
