@@ -79,7 +79,15 @@ function textsOn(doc: Document): { text: string; lang: string }[] {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (isElement(node)) {
         if (node.shadowRoot) visit(node.shadowRoot);
-        for (const attr of ['aria-label', 'title', 'placeholder', 'alt', 'data-klar-help']) {
+        for (const attr of [
+          'aria-label',
+          'title',
+          'placeholder',
+          'alt',
+          'data-klar-help',
+          'data-error-required',
+          'data-error-format',
+        ]) {
           const value = node.getAttribute(attr);
           if (value) found.push({ text: value, lang: languageOf(node) });
         }

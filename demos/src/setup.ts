@@ -6,6 +6,7 @@
  */
 import '@klar/components/define';
 import { provideKlar } from '@klar/components';
+import { localiseValidationMessages } from './validation-messages.js';
 
 const params = new URLSearchParams(location.search);
 export const useFixtures = params.get('models') === 'fixtures';
@@ -39,6 +40,7 @@ for (const section of document.querySelectorAll<HTMLElement>('[data-needs-js]'))
   section.hidden = false;
 }
 document.querySelector<HTMLElement>('#fixture-note')?.toggleAttribute('hidden', !useFixtures);
+for (const form of document.querySelectorAll('form')) localiseValidationMessages(form);
 
 // Keep the model choice when following links (the language link too) and sending the form.
 if (useFixtures) {

@@ -185,6 +185,55 @@ describe('demo e-service as plain HTML (JavaScript off unless a test says otherw
     await page.close();
   });
 
+  it('with JavaScript the browser tells what is wrong in the page language, and how to fix it', async () => {
+    for (const { lang, prefix } of LANGUAGES) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}${prefix}ansokan.html`, {
+        waitUntil: 'load',
+        timeout: 120_000,
+      });
+      await page.waitForFunction(() => customElements.get('klar-pii-guard'), { timeout: 120_000 });
+      await page.type('#personnummer', '1912-1212');
+      await page.click('button[type="submit"]');
+      const messages = await page.evaluate(() =>
+        Object.fromEntries(
+          ['namn', 'personnummer', 'kommun', 'boende-villa'].map((id) => [
+            id,
+            (document.getElementById(id) as HTMLInputElement).validationMessage,
+          ]),
+        ),
+      );
+      const expected =
+        lang === 'sv'
+          ? {
+              namn: 'Skriv ditt namn.',
+              personnummer: /^Skriv personnumret med 12 siffror/,
+              kommun: 'Välj kommunen där du bor.',
+              'boende-villa': 'Välj vilken boendeform du har.',
+            }
+          : {
+              namn: 'Enter your name.',
+              personnummer: /^Write the personal identity number with 12 digits/,
+              kommun: 'Choose the municipality you live in.',
+              'boende-villa': 'Choose your type of housing.',
+            };
+      for (const [id, message] of Object.entries(expected)) {
+        if (message instanceof RegExp) assert.match(messages[id]!, message, id);
+        else assert.equal(messages[id], message, id);
+      }
+      // Fixing a field clears its message at once; choosing one radio button clears the group.
+      await page.type('#namn', 'Tolvan Tolvansson');
+      await page.click('#boende-villa');
+      const valid = await page.evaluate(() =>
+        ['namn', 'boende-hyresratt', 'boende-villa', 'personnummer'].map(
+          (id) => (document.getElementById(id) as HTMLInputElement).validity.valid,
+        ),
+      );
+      assert.deepEqual(valid, [true, true, true, false], 'only the malformed personnummer left');
+      await page.close();
+    }
+  });
+
   it('the Swedish and English forms ask for the same fields with the same rules', async () => {
     const shapes = [];
     for (const { prefix } of LANGUAGES) {
