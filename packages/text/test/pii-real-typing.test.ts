@@ -114,6 +114,19 @@ describe('typed in lower case', () => {
       'se45 5000 0000 0583 9825 7466',
       true,
     );
+    // A word after the number is not swallowed, in either case.
+    assertFinds(
+      'iban se45 5000 0000 0583 9825 7466 till mig',
+      'iban',
+      'se45 5000 0000 0583 9825 7466',
+      true,
+    );
+    assertFinds(
+      'IBAN SE45 5000 0000 0583 9825 7466 enligt avtal',
+      'iban',
+      'SE45 5000 0000 0583 9825 7466',
+      true,
+    );
     assertNone('bank ok12 kort från mamma', 'iban');
   });
 

@@ -9,9 +9,16 @@ import { CONFIDENCE } from './confidence.js';
  * lower-case words in groups of four ("ok12 kort från") would otherwise look alike.
  */
 const IBAN_SHAPE =
-  /(?<![\p{L}\d])[A-Za-z]{2}\d{2}(?: ?[A-Za-z\d]{4}){2,7}(?: ?[A-Za-z\d]{1,3})?(?![\p{L}\d])/gu;
+  /(?<![\p{L}\d])(?:[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?|[a-z]{2}\d{2}(?: ?[a-z\d]{4}){2,7}(?: ?[a-z\d]{1,3})?)(?![\p{L}\d])/gu;
+/** The last group of a candidate, to drop a word the shape swallowed ("… 7466 till"). */
+const LAST_GROUP = / ?[A-Za-z\d]{1,4}$/;
+const MIN_IBAN = 15;
 const LOWER = /[a-z]/;
 const CONTEXT_WORDS = ['iban', 'konto*', 'bank*', 'account*'];
+
+function checks(value: string): boolean {
+  return isValidIBAN(electronicFormatIBAN(value.toUpperCase()) ?? '');
+}
 
 /** IBAN of any country, validated by `ibantools` (country length and mod-97 check). */
 export const ibanRecognizer: SyncRecognizer = {
@@ -23,10 +30,17 @@ export const ibanRecognizer: SyncRecognizer = {
     const found: PiiCandidate[] = [];
     for (const match of text.matchAll(IBAN_SHAPE)) {
       const start = match.index;
-      const end = start + match[0].length;
-      const electronic = electronicFormatIBAN(match[0].toUpperCase()) ?? '';
-      const valid = isValidIBAN(electronic);
-      if (!valid && (LOWER.test(match[0]) || !context.near(start, end))) continue;
+      let value = match[0];
+      let valid = checks(value);
+      for (let shorter = value; !valid && shorter.length > MIN_IBAN; ) {
+        shorter = shorter.replace(LAST_GROUP, '');
+        if (checks(shorter)) {
+          value = shorter;
+          valid = true;
+        }
+      }
+      const end = start + value.length;
+      if (!valid && (LOWER.test(value) || !context.near(start, end))) continue;
       found.push({
         start,
         end,
