@@ -38,6 +38,19 @@ export async function describeModel(
   const files = filesFor(entry, dtype);
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const onDevice = { ...named, backend, ...(loaded ? { loadedBackend: loaded.backend } : {}) };
+  // The loader refuses a file without a sha256 unless the manifest marks the model
+  // `integrity: "unverified"`: don't offer a download that would be refused.
+  const integrity = (entry as { integrity?: string }).integrity;
+  if (!loaded && integrity !== 'unverified' && files.some((f) => !f.sha256)) {
+    return {
+      ...onDevice,
+      availability: 'unavailable',
+      reason: 'integrity-failed',
+      downloadBytes: totalBytes,
+      totalBytes,
+      stored: false,
+    };
+  }
   if (loaded) {
     return { ...onDevice, availability: 'available', downloadBytes: 0, totalBytes, stored: true };
   }

@@ -123,12 +123,28 @@ describe('requests and errors', () => {
       'available',
       'a named stored model is available even when the task default is another model',
     );
+    const real = await withRealModels.describe('text-generation');
     assertEqual(
-      await withRealModels.availability('text-generation'),
-      'downloadable',
-      'the real default model is not stored here',
+      [real.availability, real.reason],
+      ['unavailable', 'integrity-failed'],
+      'the repo manifest lists the real default without sha256: its download would be refused',
     );
     await withRealModels.dispose();
+    const unverified = fixtureClient({
+      backend: 'wasm',
+      manifest: {
+        ...manifest,
+        models: manifest.models.map((m: { id: string }) =>
+          m.id === real.model ? { ...m, integrity: 'unverified' } : m,
+        ),
+      },
+    });
+    assertEqual(
+      await unverified.availability('text-generation'),
+      'downloadable',
+      'marked unverified by the agency, the real default is downloadable (not stored here)',
+    );
+    await unverified.dispose();
     await local.dispose();
   });
 });
