@@ -6,6 +6,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { cspMiddleware, workerPolicyLog } from './test/support/csp-policies.mjs';
+import { createFaultServer } from './test/support/fault-server.mjs';
 import { startNetworkAudit } from './test/support/network-audit.mjs';
 
 const audit = startNetworkAudit();
@@ -49,21 +51,10 @@ const ortFromOwnOrigin = async (context, next) => {
   context.body = createReadStream(join(ortDir, name));
 };
 
-/** Pages under /test/csp/ are served with the CSP the docs recommend. */
-const strictCsp = async (context, next) => {
-  await next();
-  if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
-    context.set(
-      'Content-Security-Policy',
-      "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; default-src 'self'; style-src 'self' 'unsafe-inline'",
-    );
-  }
-};
-
 /** Every model-file request the server saw, so tests can prove a load came from the cache. */
 const modelRequests = [];
 const countModelRequests = async (context, next) => {
-  const isModelFile = /^\/(models|tampered-models)\/fixtures\//.test(context.path);
+  const isModelFile = /^\/([a-z-]*models)\/fixtures\//.test(context.path);
   if (isModelFile) modelRequests.push(context.path);
   await next();
   // The browser's HTTP cache must not hide requests from this count: Klar's own cache is tested.
@@ -81,12 +72,16 @@ const tamperedModels = async (context, next) => {
   context.body = bytes;
 };
 
+/** Deliberately faulty model hosts under their own prefixes (see test/support/fault-server.mjs). */
+const faults = createFaultServer();
+
 const networkAuditPlugin = {
   name: 'klar-network-audit',
-  executeCommand({ command }) {
+  executeCommand({ command, payload }) {
     if (command === 'network-audit') return audit.attempts.filter((a) => !a.browserService);
     if (command === 'model-requests') return modelRequests.slice();
-    return undefined;
+    if (command === 'csp-worker-log') return workerPolicyLog.slice();
+    return faults.command(command, payload);
   },
   async serverStop() {
     const internal = audit.attempts.filter((a) => a.browserService);
@@ -118,7 +113,13 @@ export default {
   testsStartTimeout: 180000,
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 120000 } },
-  middleware: [countModelRequests, ortFromOwnOrigin, tamperedModels, strictCsp],
+  middleware: [
+    countModelRequests,
+    ortFromOwnOrigin,
+    tamperedModels,
+    faults.middleware,
+    cspMiddleware,
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     networkAuditPlugin,

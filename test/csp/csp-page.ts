@@ -1,5 +1,12 @@
-// Runs generation on both backends under the page's strict CSP and reports to the parent.
-import { createKlar } from '../../packages/runtime/src/index.js';
+// Runs generation on both backends under the page's strict CSP (and the worker script's own
+// policy, sent by the server) and reports to the parent. `?backends=wasm` narrows the run.
+type Runtime = typeof import('../../packages/runtime/src/index.js');
+
+const params = new URLSearchParams(location.search);
+// The runtime (and so its worker script) under this page's own URL prefix: see
+// test/support/csp-policies.mjs. `?worker-csp=no-wasm` is the negative control's copy.
+const prefix = params.get('worker-csp') === 'no-wasm' ? '/csp-runtime-nowasm/' : '/csp-runtime/';
+const { createKlar }: Runtime = await import(`${prefix}packages/runtime/src/index.ts`);
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) =>
@@ -25,6 +32,18 @@ async function run(backend: 'webgpu' | 'wasm') {
   }
 }
 
+/** What a worker started from this page may do: its policy comes from its script's response. */
+function probeWorker(): Promise<unknown> {
+  const worker = new Worker(new URL('./worker-probe.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve) => {
+    worker.onmessage = (e) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+    worker.onerror = (e) => resolve({ error: e.message });
+  });
+}
+
 // Proof that the CSP is in force: eval must be refused on this page.
 let evalBlocked = false;
 try {
@@ -36,5 +55,8 @@ try {
 // The violation report for that eval arrives as a task; let it land before counting afresh.
 await new Promise((resolve) => setTimeout(resolve, 100));
 violations.length = 0;
-const results = { evalBlocked, webgpu: await run('webgpu'), wasm: await run('wasm'), violations };
+const backends = params.get('backends')?.split(',') ?? ['webgpu', 'wasm'];
+const results: Record<string, unknown> = { evalBlocked, worker: await probeWorker() };
+for (const backend of backends as ('webgpu' | 'wasm')[]) results[backend] = await run(backend);
+results.violations = violations;
 parent.postMessage({ klarCsp: results }, location.origin);
