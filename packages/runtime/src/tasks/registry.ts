@@ -2,13 +2,14 @@ import { KlarError } from '../errors.js';
 import type { ModelTask } from '../manifest/types.js';
 import { textGeneration } from './text-generation.js';
 import { tokenClassification } from './token-classification.js';
+import { translation } from './translation.js';
 import type { TaskDefinition, TaskName, TaskOperation } from './types.js';
 
 /**
- * Every task this build can run. A model task not listed here (speech recognition,
- * translation, language identification today) is refused before a byte is fetched.
+ * Every task this build can run. A model task not listed here (speech recognition and
+ * language identification today) is refused before a byte is fetched.
  */
-const TASKS: readonly TaskDefinition[] = [textGeneration, tokenClassification];
+const TASKS: readonly TaskDefinition[] = [textGeneration, tokenClassification, translation];
 
 export function taskDefinition(task: ModelTask): TaskDefinition | undefined {
   return TASKS.find((t) => t.task === task);

@@ -11,6 +11,7 @@ import type {
   TokenClassifyRequest,
   TokenClassifyResult,
 } from '../types.js';
+import type { TranslateChunk, TranslateRequest, TranslateResult } from './translation.js';
 
 /**
  * Input, output and streamed chunk of every operation the generic task request carries.
@@ -25,6 +26,8 @@ export interface TaskTypes {
     output: TokenClassifyResult;
     chunk: never;
   };
+  /** One chunk per translated sentence. */
+  translation: { input: TranslateRequest; output: TranslateResult; chunk: TranslateChunk };
 }
 
 export type TaskName = keyof TaskTypes;

@@ -115,21 +115,17 @@ describe('describe, countTokens and the runtime contract', () => {
   it('a task this build cannot run is refused before any model file is fetched', async () => {
     const manifest = await fixturesOnly();
     const lm = manifest.models.find((m) => m.id === LM)!;
-    // A speech-recognition entry whose files exist on the server: only the refusal keeps
-    // them from being downloaded.
-    const asr = { ...lm, id: 'fixtures/klar-tiny-llama', task: 'automatic-speech-recognition' };
+    // A language-identification entry (a task this build can't run) whose files exist on the
+    // server: only the refusal keeps them from being downloaded.
+    const langId = { ...lm, id: 'fixtures/klar-tiny-llama', task: 'language-identification' };
     const klar = fixtureClient({
       backend: 'wasm',
-      manifest: { ...manifest, models: [asr] } as ModelManifest,
+      manifest: { ...manifest, models: [langId] } as ModelManifest,
     });
     await clearModelCache();
     const served = (await servedModelFiles()).length;
-    assertEqual(
-      await klar.availability('automatic-speech-recognition'),
-      'unavailable',
-      'availability',
-    );
-    const described = await klar.describe('automatic-speech-recognition');
+    assertEqual(await klar.availability('language-identification'), 'unavailable', 'availability');
+    const described = await klar.describe('language-identification');
     assertEqual(
       [described.availability, described.reason, described.model],
       ['unavailable', 'unsupported-task', LM],
@@ -137,9 +133,9 @@ describe('describe, countTokens and the runtime contract', () => {
     );
     await assertRejects(klar.load(LM), 'unsupported-task', 'load');
     assertEqual(
-      (await fixtureClient({ backend: 'wasm' }).describe('translation')).reason,
+      (await fixtureClient({ backend: 'wasm' }).describe('language-identification')).reason,
       'unsupported-task',
-      'translation with the real manifest',
+      'language identification with the real manifest',
     );
     assertEqual((await servedModelFiles()).length - served, 0, 'zero model-file requests');
     await klar.dispose();
