@@ -11,7 +11,7 @@ import { errorCode, reasonFor } from './errors.js';
 import { emit } from './events.js';
 import type { ModelUnavailableReason } from './i18n/translation.js';
 import type { KlarElement } from './klar-element.js';
-import { reportSetupProblem } from './setup-report.js';
+import { reportSetupProblem, setupUrl } from './setup-report.js';
 
 export type ModelPhase = 'idle' | 'checking' | 'consent' | 'loading' | 'ready' | 'unavailable';
 
@@ -100,12 +100,9 @@ export class ModelController implements ReactiveController {
       }
       return this.failWith(error);
     }
-    this.#describe(description);
+    this.#describe(description, engine);
     if (description.availability === 'unavailable')
-      return this.failWith({
-        code: description.reason ?? 'model-not-found',
-        message: `the runtime says the ${this.task} model ${description.model ? `"${description.model}" ` : ''}is unavailable here (${description.reason ?? 'no reason given'})`,
-      });
+      return this.failWith(unavailableError(this.task, description, engine));
     const model = description.model ?? requested;
     if (description.availability === 'downloadable') {
       if (!navigator.onLine) return this.fail('offline');
@@ -146,14 +143,17 @@ export class ModelController implements ReactiveController {
     const requested = this.host.klarContext.modelIdFor(this.task, explicitModel);
     try {
       const description = await engine.describe(this.task, requested);
-      this.#describe(description);
+      this.#describe(description, engine);
       return description;
     } catch {
       return undefined;
     }
   }
 
-  #describe(description: ModelDescription): void {
+  #describe(description: ModelDescription, engine: KlarEngine): void {
+    // A setup problem found while describing reaches the developer even before anyone asks.
+    if (description.availability === 'unavailable')
+      reportSetupProblem(unavailableError(this.task, description, engine), this.host.klarContext);
     this.description = description;
     this.entry = description.entry;
     // The backend shown is what runs now, else nothing: never a stale one.
@@ -233,4 +233,18 @@ export class ModelController implements ReactiveController {
     this.phase = phase;
     this.host.requestUpdate();
   }
+}
+
+/** The runtime's "unavailable" answer as an error the setup report and the citizen text read. */
+function unavailableError(task: ModelTask, description: ModelDescription, engine: KlarEngine) {
+  const code = description.reason ?? 'model-not-found';
+  // No entry at all: the manifest itself could not be read (404, HTML, bad JSON) or lacks the task.
+  const manifestProblem = !description.entry && code !== 'unsupported-task';
+  const url = setupUrl(engine, manifestProblem ? 'invalid-manifest' : code);
+  return {
+    code,
+    ...(manifestProblem ? { fix: 'invalid-manifest' } : {}),
+    message: `the runtime says the ${task} model ${description.model ? `"${description.model}" ` : ''}is unavailable here (${code})`,
+    ...(url ? { details: { url } } : {}),
+  };
 }

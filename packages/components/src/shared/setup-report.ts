@@ -25,6 +25,23 @@ const FIXES: Readonly<Record<string, string>> = {
 const reported = new WeakMap<object, Set<string>>();
 
 /**
+ * Where to look for a problem the runtime reports without a URL (describe() gives only a code):
+ * the manifest for manifest problems, the ONNX Runtime folder for backend problems, else the
+ * model folder. Read from a `KlarClient`'s resolved config; undefined for other engines.
+ */
+export function setupUrl(engine: unknown, code: string | undefined): string | undefined {
+  const config = (engine as { config?: Record<string, unknown> } | null)?.config;
+  if (!config) return undefined;
+  const pick =
+    code === 'invalid-manifest' || code === 'model-not-found'
+      ? config.manifest
+      : code === 'backend-unavailable' || code === 'session-failed'
+        ? config.wasmPaths
+        : config.modelBaseUrl;
+  return typeof pick === 'string' ? pick : undefined;
+}
+
+/**
  * Tells the developer, once per page and problem, what is wrong with the site's setup and how to
  * fix it (the citizen only hears that AI help is not available on this site right now).
  * Returns whether it was a setup problem.
@@ -41,8 +58,10 @@ export function reportSetupProblem(error: unknown, page: object): boolean {
   const message = typeof given === 'string' && given ? given : String(error);
   const details = (error as { details?: Record<string, unknown> } | null)?.details;
   const url = typeof details?.url === 'string' ? details.url : urlIn(message);
+  const fix = (error as { fix?: unknown } | null)?.fix;
+  const fixText = (typeof fix === 'string' ? FIXES[fix] : undefined) ?? FIXES[code] ?? FIXES.engine;
   console.error(
-    `[Klar] AI help is not available on this site: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${FIXES[code] ?? FIXES.engine}`,
+    `[Klar] AI help is not available on this site: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${fixText}`,
     error,
   );
   return true;
