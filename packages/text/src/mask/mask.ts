@@ -72,8 +72,7 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
   const masked: MaskedSpan[] = [];
   let cursor = 0;
   let outputLength = 0;
-  const shield = (piece: string) =>
-    reversible ? reversible.shieldTyped(piece, labelledTypes) : piece;
+  const shield = reversible ? reversible.shieldFor(labelledTypes) : (piece: string) => piece;
   for (const span of spans) {
     const replacement = pseudonymizer
       ? pseudonymizer.placeholderFor(span)

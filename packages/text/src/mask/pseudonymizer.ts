@@ -75,15 +75,24 @@ export class Pseudonymizer {
    * real data where the citizen wrote a placeholder. Unassigned ones stay (they are reserved).
    */
   shieldTyped(text: string, types: Iterable<PiiType>): string {
-    if (this.#byNumber.size === 0) return text;
+    return this.shieldFor(types)(text);
+  }
+
+  /** shieldTyped with the pattern compiled once, for the many pieces of one text. */
+  shieldFor(types: Iterable<PiiType>): (text: string) => string {
     const list = [...types];
-    const pattern = this.#pattern(list);
-    if (!pattern) return text;
-    return text.replace(pattern, (whole, label: string, digits: string) => {
-      const type = this.#typeForLabel(label, list);
-      if (!type || !this.#byNumber.has(numberKey(type, Number(digits)))) return whole;
-      return this.placeholderFor({ type, text: whole });
-    });
+    let pattern: RegExp | undefined | null = null;
+    return (text) => {
+      // Cheap test first: no bracket, no placeholder.
+      if (this.#byNumber.size === 0 || !OPENING_BRACKET.test(text)) return text;
+      if (pattern === null) pattern = this.#pattern(list);
+      if (!pattern) return text;
+      return text.replace(pattern, (whole, label: string, digits: string) => {
+        const type = this.#typeForLabel(label, list);
+        if (!type || !this.#byNumber.has(numberKey(type, Number(digits)))) return whole;
+        return this.placeholderFor({ type, text: whole });
+      });
+    };
   }
 
   /** The placeholder for this value, creating one if it is new. */
@@ -142,6 +151,8 @@ export class Pseudonymizer {
     return undefined;
   }
 }
+
+const OPENING_BRACKET = /[[<{(]/;
 
 function numberKey(type: PiiType, number: number): string {
   return `${type}\u0000${number}`;

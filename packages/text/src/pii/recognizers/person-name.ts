@@ -135,10 +135,9 @@ function* capitalisedRuns(text: string): Generator<Token[]> {
 }
 
 function isFirstName(word: string): boolean {
-  return word
-    .toLowerCase()
-    .split('-')
-    .every((part) => FIRST_NAMES.has(part));
+  const lower = word.toLowerCase();
+  if (!lower.includes('-')) return FIRST_NAMES.has(lower);
+  return lower.split('-').every((part) => FIRST_NAMES.has(part));
 }
 
 function isSurname(word: string, listedOnly = false): boolean {
