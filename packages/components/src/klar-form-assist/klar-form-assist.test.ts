@@ -262,6 +262,24 @@ describe('klar-form-assist', () => {
     }
   });
 
+  it('names the ONNX Runtime folder when a session fails without a URL of its own', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(String(args[0]));
+    try {
+      const { el, engine, describe } = await mount(good, { failWith: 'session-failed' });
+      Object.assign(engine, { config: { wasmPaths: 'https://kommun.example/klar/' } });
+      describe(STORY);
+      part<HTMLButtonElement>(el, 'propose')!.click();
+      await until(() => part(el, 'status')?.textContent?.includes('webbplatsen'), 'status');
+      equal(errors.length, 1, errors.join('\n'));
+      assert(errors[0]!.includes('URL: https://kommun.example/klar/'), errors[0]!);
+      assert(errors[0]!.includes('wasm-unsafe-eval'), errors[0]!);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('tells the developer once per page what to fix, with the cause', async () => {
     const errors: string[] = [];
     const original = console.error;

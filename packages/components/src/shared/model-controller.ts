@@ -46,6 +46,8 @@ export class ModelController implements ReactiveController {
   progress: ModelProgress | undefined;
   backend: Backend | undefined;
   #consent: ((granted: boolean | undefined) => void) | undefined;
+  /** The engine of the last request, to name its folders in a setup report. */
+  #engine: KlarEngine | undefined;
   #downloadStart: { time: number; loaded: number } | undefined;
 
   constructor(
@@ -83,6 +85,7 @@ export class ModelController implements ReactiveController {
     this.progress = undefined;
     const engine = await this.host.resolveEngine();
     if (!engine) return this.fail('site-unavailable');
+    this.#engine = engine;
     const context = this.host.klarContext;
     const requested = context.modelIdFor(this.task, explicitModel);
     let description: ModelDescription;
@@ -218,7 +221,7 @@ export class ModelController implements ReactiveController {
   }
 
   failWith(error: unknown): undefined {
-    reportSetupProblem(error, this.host.klarContext);
+    reportSetupProblem(error, this.host.klarContext, this.#engine);
     return this.fail(reasonFor(error));
   }
 

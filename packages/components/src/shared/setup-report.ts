@@ -44,9 +44,10 @@ export function setupUrl(engine: unknown, code: string | undefined): string | un
 /**
  * Tells the developer, once per page and problem, what is wrong with the site's setup and how to
  * fix it (the citizen only hears that AI help is not available on this site right now).
+ * `engine` (a KlarClient) names the folder to check when the error itself carries no URL.
  * Returns whether it was a setup problem.
  */
-export function reportSetupProblem(error: unknown, page: object): boolean {
+export function reportSetupProblem(error: unknown, page: object, engine?: unknown): boolean {
   if (!isSetupProblem(error)) return false;
   const code = errorCode(error) ?? 'engine';
   const seen = reported.get(page) ?? new Set<string>();
@@ -57,7 +58,9 @@ export function reportSetupProblem(error: unknown, page: object): boolean {
   const given = (error as { message?: unknown } | null)?.message;
   const message = typeof given === 'string' && given ? given : String(error);
   const details = (error as { details?: Record<string, unknown> } | null)?.details;
-  const url = typeof details?.url === 'string' ? details.url : urlIn(message);
+  // The runtime's own URL first; else the folder its configuration says to look in.
+  const url =
+    typeof details?.url === 'string' ? details.url : (urlIn(message) ?? setupUrl(engine, code));
   const fix = (error as { fix?: unknown } | null)?.fix;
   const fixText = (typeof fix === 'string' ? FIXES[fix] : undefined) ?? FIXES[code] ?? FIXES.engine;
   console.error(
