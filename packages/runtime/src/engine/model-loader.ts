@@ -58,6 +58,8 @@ export class ModelLoader {
     entry: ModelEntry,
     backend: Backend,
     emit: (event: LoadEvent) => void,
+    /** Stops the download (the last request waiting for this load gave up). */
+    signal?: AbortSignal,
   ): Promise<LoadedModel> {
     const definition = requireTask(entry.task);
     const manifest = await this.#source.manifest();
@@ -68,7 +70,7 @@ export class ModelLoader {
       supportsFp16: probe?.fp16 ?? false,
       maxModelBytes: this.#maxModelBytes,
     });
-    const files = await this.#fetch(entry, filesFor(entry, dtype), emit);
+    const files = await this.#fetch(entry, filesFor(entry, dtype), emit, signal);
     if (backend === 'webgpu') await this.#policy.prepareGpu();
     const registered = registerModelFiles(files);
     try {
@@ -128,8 +130,10 @@ export class ModelLoader {
     entry: ModelEntry,
     files: readonly ModelFile[],
     emit: (event: LoadEvent) => void,
+    signal?: AbortSignal,
   ): Promise<Map<string, Uint8Array>> {
     return fetchModelFiles({
+      ...(signal ? { signal } : {}),
       model: entry.id,
       folderUrl: this.#source.folderUrl(entry),
       files,

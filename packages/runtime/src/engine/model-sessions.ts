@@ -25,6 +25,8 @@ export class ModelSessions implements WasmReplacer {
   readonly #loading = new Map<string, Promise<LoadedModel>>();
   readonly #loaded = new Map<string, LoadedModel>();
   readonly #listeners = new Map<string, Set<LoadListener>>();
+  /** Per model being downloaded: how many requests wait, and how to stop it when none does. */
+  readonly #downloads = new Map<string, { controller: AbortController; waiters: number }>();
 
   constructor(loader: ModelLoader, policy: BackendPolicy) {
     this.#loader = loader;
@@ -50,14 +52,45 @@ export class ModelSessions implements WasmReplacer {
     try {
       let loading = this.#loading.get(entry.id);
       if (!loading) {
-        loading = this.#load(entry);
+        const controller = new AbortController();
+        loading = this.#load(entry, controller.signal);
         this.#track(entry.id, loading);
+        this.#shareDownload(entry.id, loading, controller);
       }
-      const loaded = await abortable(loading, options.signal);
+      const loaded = await this.#wait(entry.id, loading, options.signal);
       listener({ status: 'ready', model: entry.id, backend: loaded.backend, dtype: loaded.dtype });
       return loaded;
     } finally {
       this.#listenersFor(entry.id).delete(listener);
+    }
+  }
+
+  #shareDownload(id: string, loading: Promise<LoadedModel>, controller: AbortController): void {
+    const shared = { controller, waiters: 0 };
+    this.#downloads.set(id, shared);
+    const done = () => {
+      if (this.#downloads.get(id) === shared) this.#downloads.delete(id);
+    };
+    loading.then(done, done);
+  }
+
+  /** Waits for a shared load; when the last waiting request is aborted, stops the download. */
+  async #wait(
+    id: string,
+    loading: Promise<LoadedModel>,
+    signal: AbortSignal | undefined,
+  ): Promise<LoadedModel> {
+    const shared = this.#downloads.get(id);
+    if (shared) shared.waiters += 1;
+    try {
+      return await abortable(loading, signal);
+    } finally {
+      if (shared) {
+        shared.waiters -= 1;
+        if (shared.waiters === 0 && signal?.aborted && this.#downloads.get(id) === shared) {
+          shared.controller.abort();
+        }
+      }
     }
   }
 
@@ -110,7 +143,7 @@ export class ModelSessions implements WasmReplacer {
   }
 
   /** The backend policy at load time: `auto` falls back to WASM when WebGPU can't start. */
-  async #load(entry: ModelEntry): Promise<LoadedModel> {
+  async #load(entry: ModelEntry, signal?: AbortSignal): Promise<LoadedModel> {
     const emit = (event: LoadEvent) => this.#emit(entry.id, event);
     const choice = await this.#policy.choose();
     if (choice.backend === null) throw choice.reason;
@@ -124,16 +157,16 @@ export class ModelSessions implements WasmReplacer {
       });
     if (choice.backend === 'wasm') {
       if (choice.skipped) change(choice.skipped);
-      return this.#loader.load(entry, 'wasm', emit);
+      return this.#loader.load(entry, 'wasm', emit, signal);
     }
     try {
-      return await this.#loader.load(entry, 'webgpu', emit);
+      return await this.#loader.load(entry, 'webgpu', emit, signal);
     } catch (error) {
       const reason = toKlarError(error, 'session-failed', 'WebGPU session could not be created');
       // Integrity and download problems are not backend problems: don't hide them.
       if (!isBackendFailure(reason, this.#policy.preference)) throw reason;
       change(reason);
-      return this.#loader.load(entry, 'wasm', emit);
+      return this.#loader.load(entry, 'wasm', emit, signal);
     }
   }
 

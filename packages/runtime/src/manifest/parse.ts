@@ -1,5 +1,5 @@
 import { KlarError } from '../errors.js';
-import type { ModelManifest } from './types.js';
+import type { ModelFile, ModelIntegrity, ModelManifest } from './types.js';
 
 /*
  * Typed loader for models/manifest.json. The checks are written by hand, mirroring
@@ -15,6 +15,7 @@ export const TASKS = [
   'language-identification',
 ] as const;
 export const ROLES = ['default', 'alternative', 'fixture'] as const;
+export const INTEGRITY = ['sha256', 'unverified'] as const;
 export const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'] as const;
 
 type Obj = Record<string, unknown>;
@@ -102,6 +103,7 @@ function checkEntry(value: unknown, path: string): void {
   if (e.verified !== undefined && typeof e.verified !== 'boolean') {
     fail(`${path}.verified`, 'must be a boolean', e.verified);
   }
+  oneOf(e, 'integrity', INTEGRITY, path, true);
   if (!Array.isArray(e.languages) || e.languages.some((l) => typeof l !== 'string' || l === '')) {
     fail(`${path}.languages`, 'must be an array of language codes', e.languages);
   }
@@ -141,6 +143,26 @@ function checkEntry(value: unknown, path: string): void {
   }
 }
 
+/** What the file loader must check for one file, taken from its model's entry. */
+export interface FileCheckPolicy {
+  /** `sha256`: a file without a checksum is refused. `unverified`: the agency allowed it. */
+  readonly integrity: ModelIntegrity;
+  /** False when the entry says `verified: false` (sizes are the hub's listing, maybe estimates). */
+  readonly sizeExact: boolean;
+}
+
+const STRICT: FileCheckPolicy = { integrity: 'sha256', sizeExact: true };
+/*
+ * The loader receives files, not entries (a request may need only some of them), so the
+ * entry-level policy is remembered per file object here, invisible to JSON and spreads.
+ */
+const policies = new WeakMap<object, FileCheckPolicy>();
+
+/** The policy of a file from a parsed manifest; the strict one for any other file object. */
+export function filePolicyOf(file: ModelFile): FileCheckPolicy {
+  return policies.get(file) ?? STRICT;
+}
+
 /** Checks `json` field by field and returns it typed; throws `invalid-manifest` naming the field. */
 export function parseManifest(json: unknown): ModelManifest {
   const m = obj(json, 'manifest');
@@ -153,5 +175,13 @@ export function parseManifest(json: unknown): ModelManifest {
     if (ids.has(id)) fail(`models[${i}].id`, 'is used by an earlier entry', id);
     ids.add(id);
   });
-  return m as unknown as ModelManifest;
+  const manifest = m as unknown as ModelManifest;
+  for (const entry of manifest.models) {
+    const policy: FileCheckPolicy = {
+      integrity: entry.integrity ?? 'sha256',
+      sizeExact: entry.verified !== false,
+    };
+    for (const file of entry.files) policies.set(file, policy);
+  }
+  return manifest;
 }

@@ -49,7 +49,16 @@ export interface ModelEntry {
    * Absent means checked.
    */
   readonly verified?: boolean;
+  /**
+   * `"unverified"`: the agency accepts files without a sha256 for this model (they are still
+   * checked for size, content type and HTML before anything is stored). Absent or `"sha256"`:
+   * every file must carry a sha256, and a file without one is refused before it is requested.
+   * Independent of `verified`, which only says whether sizes and revision were checked.
+   */
+  readonly integrity?: ModelIntegrity;
 }
+
+export type ModelIntegrity = 'sha256' | 'unverified';
 
 export interface LanguagePair {
   readonly source: string;
