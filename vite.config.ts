@@ -2,8 +2,8 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { noSecondOrtCopy } from './scripts/no-second-ort-copy.mjs';
 import { receiptPost } from './demos/server/receipt-post.js';
+import { noSecondOrtCopy } from './scripts/no-second-ort-copy.mjs';
 
 const root = resolve(import.meta.dirname, 'demos');
 const modelsDir = resolve(import.meta.dirname, 'models');
@@ -85,7 +85,7 @@ function demoPages(): Record<string, string> {
 
 export default defineConfig({
   root,
-  plugins: [selfHostedModelsAndRuntime(), receiptPost()],
+  plugins: [selfHostedModelsAndRuntime(), receiptPost(), noSecondOrtCopy()],
   server: { port: 5173, host: 'localhost' },
   preview: { port: 4173, host: 'localhost' },
   // transformers.js and onnxruntime-web ship their own bundles; pre-bundling them breaks the wasm glue.
