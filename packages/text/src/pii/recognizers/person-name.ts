@@ -67,9 +67,14 @@ export const PERSON_NAME_CUES = [
   'ms',
   'regards',
 ];
-const cueEnds = new Map(
-  PERSON_NAME_CUES.map((cue) => [cue, new RegExp(contextWordSource(cue), 'iuy')]),
-);
+/** Cue patterns by first letter, so a cue position tries only the cues that can stand there. */
+const cueEnds = new Map<string, RegExp[]>();
+for (const cue of PERSON_NAME_CUES) {
+  const first = cue[0]!.toLowerCase();
+  const list = cueEnds.get(first) ?? [];
+  list.push(new RegExp(contextWordSource(cue), 'iuy'));
+  cueEnds.set(first, list);
+}
 
 /** First names that are also everyday words ("Per månad", "Hans ansökan", "Bo kvar"). */
 const AMBIGUOUS_FIRST = new Set([
@@ -206,7 +211,7 @@ function findInRun(text: string, run: Token[], found: PiiCandidate[]): void {
 
 function nameAfterCue(text: string, position: number): PiiCandidate | undefined {
   let cueEnd = -1;
-  for (const pattern of cueEnds.values()) {
+  for (const pattern of cueEnds.get(text[position]!.toLowerCase()) ?? []) {
     pattern.lastIndex = position;
     if (pattern.test(text)) cueEnd = Math.max(cueEnd, pattern.lastIndex);
   }
