@@ -16,6 +16,7 @@ import type {
 } from '../types.js';
 import type { RequestCallbacks, WorkerApi } from './protocol.js';
 import { spawnKlarWorker } from './spawn-worker.js';
+import { withTransfers } from './transferables.js';
 
 let requestCounter = 0;
 
@@ -63,7 +64,8 @@ export class WorkerEngine extends TaskMethods implements KlarEngine {
   ): Promise<TaskOutput<N>> {
     return this.#request(
       options,
-      (remote, id, callbacks) => remote.run(name, input, id, callbacks) as Promise<TaskOutput<N>>,
+      (remote, id, callbacks) =>
+        remote.run(name, withTransfers(input), id, callbacks) as Promise<TaskOutput<N>>,
       options.onChunk as ((chunk: unknown) => void) | undefined,
     );
   }
@@ -229,7 +231,13 @@ export class WorkerEngine extends TaskMethods implements KlarEngine {
       },
     });
     let remoteOf: Comlink.Remote<WorkerApi> | null = null;
-    const onAbort = () => void remoteOf?.cancel(requestId).catch(() => undefined);
+    const onAbort = () => {
+      try {
+        void remoteOf?.cancel(requestId).catch(() => undefined);
+      } catch {
+        // The worker is already gone (crashed or disposed): nothing left to cancel.
+      }
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     return this.#call((remote) => {
       remoteOf = remote;
