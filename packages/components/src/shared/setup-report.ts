@@ -62,7 +62,11 @@ export function reportSetupProblem(error: unknown, page: object, engine?: unknow
   const url =
     typeof details?.url === 'string' ? details.url : (urlIn(message) ?? setupUrl(engine, code));
   const fix = (error as { fix?: unknown } | null)?.fix;
-  const fixText = (typeof fix === 'string' ? FIXES[fix] : undefined) ?? FIXES[code] ?? FIXES.engine;
+  const fixFor =
+    (typeof fix === 'string' ? FIXES[fix] : undefined) ?? FIXES[code] ?? FIXES.engine ?? '';
+  const fixText = url
+    ? fixFor
+    : fixFor.replaceAll(' at the URL above', '').replace('the URL above', 'its URL');
   console.error(
     `[Klar] AI help is not available on this site: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${fixText}`,
     error,
