@@ -1,4 +1,4 @@
-import { ContextFinder } from '../context.js';
+import { CONTEXT_WINDOW, CONTEXT_WINDOW_AFTER, ContextFinder } from '../context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -46,6 +46,9 @@ const AFTER_BIRTH_WORD = new RegExp(
   'iuy',
 );
 
+/** Longer than any date DATE_SHAPE matches ("31 september 1990" is 17 characters). */
+const LONGEST_DATE = 24;
+
 const CONTEXT_WORDS = [
   'född',
   'födelsedatum',
@@ -72,12 +75,22 @@ export const dateOfBirthRecognizer: SyncRecognizer = {
   detect(text, detection) {
     const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
-    for (const match of text.matchAll(DATE_SHAPE)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (!context.near(start, end)) continue;
-      const [year, month, day] = dateParts(match);
-      found.push(candidate(start, end, isRealDate(year, month, day)));
+    // A date counts only near a birth word, so only the stretches around those words are
+    // searched (most texts have none): from a date that ends just before the word to one that
+    // starts within the window after it.
+    let searchedTo = 0;
+    for (const position of context.positions()) {
+      DATE_SHAPE.lastIndex = Math.max(searchedTo, position - CONTEXT_WINDOW_AFTER - LONGEST_DATE);
+      const stop = position + CONTEXT_WINDOW;
+      for (let match = DATE_SHAPE.exec(text); match; match = DATE_SHAPE.exec(text)) {
+        const start = match.index;
+        if (start > stop) break;
+        const end = start + match[0].length;
+        searchedTo = end;
+        if (!context.near(start, end)) continue;
+        const [year, month, day] = dateParts(match);
+        found.push(candidate(start, end, isRealDate(year, month, day)));
+      }
     }
     // Informal forms are tried only where a birth word stands (from the one context scan).
     for (const position of context.positions()) {
