@@ -20,13 +20,17 @@ import { withTransfers } from './transferables.js';
 
 let requestCounter = 0;
 
-/** While requests are pending the page pings the worker this often… */
-const HEARTBEAT_INTERVAL_MS = 5_000;
-/**
- * …and gives up on it after this long without any sign of life. Generous: one forward pass
- * of a large model on WASM blocks the worker's event loop for seconds.
- */
-const HEARTBEAT_TIMEOUT_MS = 90_000;
+export interface Heartbeat {
+  /** While requests are pending the page pings the worker this often… */
+  readonly intervalMs: number;
+  /**
+   * …and gives up on it after this long without any sign of life. Generous by default: one
+   * forward pass of a large model on WASM blocks the worker's event loop for seconds.
+   */
+  readonly timeoutMs: number;
+}
+
+const HEARTBEAT: Heartbeat = { intervalMs: 5_000, timeoutMs: 90_000 };
 
 interface Connection {
   readonly worker: Worker;
@@ -47,13 +51,19 @@ export class WorkerEngine extends TaskMethods implements KlarEngine {
   readonly #config: EngineConfig;
   #connection: Connection | null = null;
   #givenWorker: Worker | undefined;
+  readonly #heartbeat: Heartbeat;
   #disposed = false;
 
-  constructor(config: EngineConfig, worker?: Worker) {
+  /**
+   * `worker` replaces the first worker (later ones are Klar's own); `heartbeat` sets the
+   * liveness check, read at every tick (tests shorten it).
+   */
+  constructor(config: EngineConfig, worker?: Worker, heartbeat: Heartbeat = HEARTBEAT) {
     super();
     installKlarErrorTransfer();
     this.#config = config;
     this.#givenWorker = worker;
+    this.#heartbeat = heartbeat;
     this.#connect();
   }
 
@@ -189,7 +199,7 @@ export class WorkerEngine extends TaskMethods implements KlarEngine {
     if (connection.heartbeat) return;
     connection.lastSign = Date.now();
     connection.heartbeat = setInterval(() => {
-      if (Date.now() - connection.lastSign > HEARTBEAT_TIMEOUT_MS) {
+      if (Date.now() - connection.lastSign > this.#heartbeat.timeoutMs) {
         this.#crash(connection, 'it stopped answering');
         return;
       }
@@ -197,7 +207,7 @@ export class WorkerEngine extends TaskMethods implements KlarEngine {
         () => (connection.lastSign = Date.now()),
         () => undefined,
       );
-    }, HEARTBEAT_INTERVAL_MS);
+    }, this.#heartbeat.intervalMs);
   }
 
   #request<T>(

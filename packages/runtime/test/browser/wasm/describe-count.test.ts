@@ -170,4 +170,26 @@ describe('describe, countTokens and the runtime contract', () => {
     assertEqual(next.tokenIds.length, 4, 'a fresh worker answers the next request');
     await engine.dispose();
   });
+
+  it('a worker that stops answering is replaced: the call rejects with worker-crashed, the next works', async () => {
+    // A worker that never answers, as a hung or silently killed one would.
+    const silent = new Worker(URL.createObjectURL(new Blob([''], { type: 'text/javascript' })));
+    // Read at every tick: short for the silent worker, generous for the fresh one, whose
+    // start (loading transformers.js) takes seconds on a busy machine.
+    const heartbeat = { intervalMs: 100, timeoutMs: 1_000 };
+    const engine = new WorkerEngine(
+      resolveConfig({
+        backend: 'wasm',
+        modelBaseUrl: '/models/',
+        manifest: '/models/manifest.json',
+      }),
+      silent,
+      heartbeat,
+    );
+    await assertRejects(engine.describe('text-generation', LM), 'worker-crashed', 'no heartbeat');
+    heartbeat.timeoutMs = 120_000;
+    const described = await engine.describe('text-generation', LM);
+    assertEqual(described.model, LM, 'a fresh worker, initialised with the same config, answers');
+    await engine.dispose();
+  });
 });
