@@ -94,7 +94,7 @@ const rates = interleaved(mix, {
   ...(redactor ? { redact: (text: string) => redactor.redact(text) } : {}),
 });
 console.log(
-  `\nthroughput on a realistic mix (${(Buffer.byteLength(mix) / 1e6).toFixed(2)} MB: official prose with citizens' messages), MB/s, median of 7 interleaved rounds`,
+  `\nthroughput on a realistic mix (${(Buffer.byteLength(mix) / 1e6).toFixed(2)} MB: official prose with citizens' messages), MB/s per CPU second, median of 7 interleaved rounds`,
 );
 console.log(`  @klar/text detectPersonalData     ${fmt(rates.detect!)}`);
 console.log(`  @klar/text mask (detect + mask)   ${fmt(rates.mask!)}`);

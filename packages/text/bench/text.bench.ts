@@ -67,7 +67,7 @@ const falsePositives = lines
   .reduce((sum, line) => sum + detectPersonalData(line.text).length, 0);
 
 const fmt = (n: number) => (Number.isNaN(n) ? 'n/a' : n.toFixed(2));
-console.log('\nthroughput (MB/s of UTF-8, median of 7 interleaved rounds)');
+console.log('\nthroughput (MB/s of UTF-8 per CPU second, median of 7 interleaved rounds)');
 console.log(`  @klar/text detectPersonalData     ${fmt(klarDetect)}`);
 console.log(`  @klar/text mask (detect + mask)   ${fmt(klarMask)}`);
 console.log(`  redact-pii SyncRedactor.redact    ${fmt(redactRate)}`);
