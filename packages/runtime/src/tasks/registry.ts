@@ -2,14 +2,20 @@ import { KlarError } from '../errors.js';
 import type { ModelTask } from '../manifest/types.js';
 import { textGeneration } from './text-generation.js';
 import { tokenClassification } from './token-classification.js';
+import { transcription } from './transcription.js';
 import { translation } from './translation.js';
 import type { TaskDefinition, TaskName, TaskOperation } from './types.js';
 
 /**
- * Every task this build can run. A model task not listed here (speech recognition and
- * language identification today) is refused before a byte is fetched.
+ * Every task this build can run. A model task not listed here (language identification
+ * today) is refused before a byte is fetched.
  */
-const TASKS: readonly TaskDefinition[] = [textGeneration, tokenClassification, translation];
+const TASKS: readonly TaskDefinition[] = [
+  textGeneration,
+  tokenClassification,
+  translation,
+  transcription,
+];
 
 export function taskDefinition(task: ModelTask): TaskDefinition | undefined {
   return TASKS.find((t) => t.task === task);

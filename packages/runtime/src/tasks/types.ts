@@ -11,6 +11,7 @@ import type {
   TokenClassifyRequest,
   TokenClassifyResult,
 } from '../types.js';
+import type { TranscribeChunk, TranscribeRequest, TranscribeResult } from './transcription.js';
 import type { TranslateChunk, TranslateRequest, TranslateResult } from './translation.js';
 
 /**
@@ -28,6 +29,12 @@ export interface TaskTypes {
   };
   /** One chunk per translated sentence. */
   translation: { input: TranslateRequest; output: TranslateResult; chunk: TranslateChunk };
+  /** Partial text as tokens arrive. */
+  'automatic-speech-recognition': {
+    input: TranscribeRequest;
+    output: TranscribeResult;
+    chunk: TranscribeChunk;
+  };
 }
 
 export type TaskName = keyof TaskTypes;

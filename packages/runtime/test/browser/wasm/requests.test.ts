@@ -113,9 +113,9 @@ describe('requests and errors', () => {
     await loading;
     assertEqual(await local.availability('text-generation'), 'available', 'loaded and stored');
     assertEqual(
-      await local.availability('automatic-speech-recognition'),
+      await local.availability('language-identification'),
       'unavailable',
-      'no ASR model among the fixtures',
+      'no language-identification model among the fixtures',
     );
     const withRealModels = fixtureClient({ backend: 'wasm' });
     assertEqual(

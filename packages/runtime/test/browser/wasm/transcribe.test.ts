@@ -1,0 +1,106 @@
+import type { TranscribeChunk } from '../../../src/tasks/transcription.js';
+import { assert, assertEqual, assertRejects } from '../support/assert.js';
+import { fixtureClient } from '../support/fixtures.js';
+
+const WHISPER = 'fixtures/klar-tiny-whisper';
+
+/** `seconds` of 16 kHz mono: a tone with a little deterministic noise. */
+function audio(seconds: number): Float32Array {
+  return Float32Array.from(
+    { length: seconds * 16_000 },
+    (_, i) => 0.3 * Math.sin(i / 9) + ((i * 7919) % 17) / 2000,
+  );
+}
+
+describe('transcription (WASM)', () => {
+  // One client (one worker, one model load) for every test: loading is slow on a busy machine.
+  const klar = fixtureClient({ backend: 'wasm' });
+  after(() => klar.dispose());
+
+  it('streams partial text with the language forced, and the audio is transferred', async () => {
+    const chunks: TranscribeChunk[] = [];
+    const samples = audio(3);
+    const result = await klar.runTask(
+      'automatic-speech-recognition',
+      { model: WHISPER, audio: samples, language: 'sv', maxNewTokens: 8 },
+      { onChunk: (c) => chunks.push(c) },
+    );
+    assertEqual(result.model, WHISPER, 'model');
+    assertEqual(result.backend, 'wasm', 'backend');
+    assertEqual(result.language, 'sv', 'forced language');
+    assert(chunks.length >= 2, `partial text arrives in pieces (${chunks.length})`);
+    assertEqual(
+      chunks
+        .map((c) => c.text)
+        .join('')
+        .trim(),
+      result.text,
+      'chunks add up to the text',
+    );
+    assertEqual(result.segments.length, 1, 'one window');
+    assertEqual(result.segments[0]!.end, 3, 'the window ends with the audio');
+    assertEqual(samples.byteLength, 0, 'the samples moved to the worker instead of being copied');
+  });
+
+  it('audio longer than 30 s is transcribed window by window', async () => {
+    const result = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: audio(40),
+      maxNewTokens: 4,
+    });
+    assertEqual(
+      result.segments.map((s) => [s.start, s.end]),
+      [
+        [0, 30],
+        [30, 40],
+      ],
+      'two windows cover the audio',
+    );
+    assertEqual(result.language, 'sv', 'Swedish by default');
+  });
+
+  it('refuses bad input and an unknown language with typed errors', async () => {
+    await assertRejects(
+      klar.runTask('automatic-speech-recognition', {
+        model: WHISPER,
+        audio: [0, 0.1] as unknown as Float32Array,
+      }),
+      'invalid-input',
+      'not a Float32Array',
+    );
+    await assertRejects(
+      klar.runTask('automatic-speech-recognition', {
+        model: WHISPER,
+        audio: audio(1),
+        language: 'fi',
+      }),
+      'invalid-input',
+      'a language the model lacks',
+    );
+  });
+
+  it('abort stops within one decoder step; the next request works', async function () {
+    this.timeout(240_000);
+    const controller = new AbortController();
+    const chunks: TranscribeChunk[] = [];
+    const run = klar.runTask(
+      'automatic-speech-recognition',
+      { model: WHISPER, audio: audio(2), maxNewTokens: 200 },
+      {
+        signal: controller.signal,
+        onChunk: (c) => {
+          chunks.push(c);
+          if (chunks.length === 3) controller.abort();
+        },
+      },
+    );
+    await assertRejects(run, 'aborted', 'aborted');
+    assertEqual(chunks.length, 3, 'no text reaches the page after the abort');
+    const next = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: audio(1),
+      maxNewTokens: 2,
+    });
+    assert(next.text.length > 0, 'the next request completes');
+  });
+});
