@@ -3,6 +3,7 @@
  * `@klar/components/define` (or one element's define file) to register the tags.
  */
 
+export { documentMatchesSchema, valueMatchesSchema } from '@klar/tasks';
 export {
   type FieldInfo,
   type FormSchema,
@@ -12,7 +13,6 @@ export {
 export { KlarFieldExplain } from './klar-form-assist/klar-field-explain.component.js';
 export { KlarFieldProposal } from './klar-form-assist/klar-field-proposal.component.js';
 export { KlarFormAssist } from './klar-form-assist/klar-form-assist.component.js';
-export { documentMatchesSchema, valueMatchesSchema } from './klar-form-assist/validate.js';
 export { KlarModelStatus } from './klar-model-status/klar-model-status.component.js';
 export { KlarPiiGuard } from './klar-pii-guard/klar-pii-guard.component.js';
 export { KlarReadability } from './klar-readability/klar-readability.component.js';

@@ -1,7 +1,7 @@
-import { explainField } from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { loadTasks } from '../shared/lazy.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
@@ -84,6 +84,8 @@ export class KlarFieldExplain extends KlarElement {
     // Labelled as AI text before the first word arrives, not only after.
     this.fromModel = acquired.entry?.name ?? acquired.model ?? '';
     try {
+      const { explainField } = await loadTasks();
+      if (abort.signal.aborted) return;
       const result = await explainField({
         label: this.label,
         formTitle: this.topic,

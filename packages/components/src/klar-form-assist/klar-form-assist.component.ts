@@ -1,17 +1,27 @@
-import { proposeFormValues, readForm } from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { loadTasks } from '../shared/lazy.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
 import { explainTargets } from './explain-targets.js';
-import { type FieldInfo, formSchema } from './form-schema.js';
+import type { FieldInfo } from './form-schema.js';
 import type { KlarFieldExplain } from './klar-field-explain.component.js';
 import type { KlarFieldProposal, ProposalDecision } from './klar-field-proposal.component.js';
 import { formAssistStyles } from './klar-form-assist.styles.js';
 import { applyValue, fitValue, isEmpty } from './validate.js';
+
+/** The form reader and the form-fill task: loaded on first use, not with the page. */
+async function loadFormFill() {
+  const [tasks, reader] = await Promise.all([loadTasks(), import('./form-schema.js')]);
+  return {
+    readForm: tasks.readForm,
+    proposeFormValues: tasks.proposeFormValues,
+    formSchema: reader.formSchema,
+  };
+}
 
 interface Proposal {
   readonly field: FieldInfo;
@@ -84,12 +94,22 @@ export class KlarFormAssist extends KlarElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('klar-proposal-decision', this.#onDecision as EventListener);
-    queueMicrotask(() => this.#addExplanations());
+    queueMicrotask(() => void this.#addExplanations());
   }
 
-  #addExplanations(): void {
+  async #addExplanations(): Promise<void> {
+    if (!this.explain || !this.form) return;
+    let formFill: Awaited<ReturnType<typeof loadFormFill>>;
+    try {
+      formFill = await loadFormFill();
+    } catch (error) {
+      // Explanations are an extra; the form works without them. The integrator needs to know.
+      console.error('[klar] <klar-form-assist> could not load the form reader:', error);
+      return;
+    }
+    const { readForm, formSchema } = formFill;
     const form = this.form;
-    if (!this.explain || !form || form.querySelector('klar-field-explain')) return;
+    if (!this.isConnected || !form || form.querySelector('klar-field-explain')) return;
     const { description } = readForm(form);
     const topic = description.title ?? '';
     const fields = formSchema(form).fields;
@@ -148,9 +168,11 @@ export class KlarFormAssist extends KlarElement {
       this.announcement = this.status;
       return 0;
     }
-    const schema = formSchema(form);
     const modelName = acquired.entry?.name ?? acquired.model ?? '';
     try {
+      const { formSchema, proposeFormValues, readForm } = await loadFormFill();
+      if (abort.signal.aborted) return 0;
+      const schema = formSchema(form);
       const result = await proposeFormValues({
         form: readForm(form).description,
         text,

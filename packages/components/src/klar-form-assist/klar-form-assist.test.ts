@@ -1,4 +1,5 @@
 import './klar-form-assist.js';
+import { documentMatchesSchema } from '@klar/tasks';
 import { provideKlar } from '../shared/context.js';
 import type { GenerateRequest } from '../shared/engine-types.js';
 import { assert, deepEqual, equal, until } from '../testing/assert.js';
@@ -8,7 +9,6 @@ import { cleanup, fixture, part, shadow } from '../testing/fixture.js';
 import { testManifest } from '../testing/manifest.js';
 import { formSchema } from './form-schema.js';
 import type { KlarFormAssist } from './klar-form-assist.component.js';
-import { documentMatchesSchema } from './validate.js';
 
 const FORM = `<klar-form-assist><form id="f" action="/nowhere">
   <label for="namn">Namn</label><input id="namn" name="namn" required autocomplete="name">

@@ -1,7 +1,7 @@
 import type { FieldInfo, FormControl } from './form-schema.js';
 
-/** Schema checks live in the form-fill task; re-exported for existing imports. */
-export { documentMatchesSchema, valueMatchesSchema } from '@klar/tasks';
+// The schema checks (documentMatchesSchema, valueMatchesSchema) live in @klar/tasks; the package
+// index re-exports them from there, so this file, loaded with the element, stays free of the task layer.
 
 /** Whether a control is empty: the citizen has not given a value. */
 export function isEmpty(field: FieldInfo): boolean {

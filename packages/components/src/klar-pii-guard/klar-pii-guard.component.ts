@@ -1,17 +1,20 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { loadPersonalData } from '../shared/lazy.js';
 import { listStoredModels } from '../shared/stored-models.js';
 import { baseStyles } from '../shared/styles.js';
-import {
-  maskForRecord,
-  type PiiSpan,
-  personalDataIn,
-  personalDataWithModel,
-} from '../shared/text.js';
+import type { PiiSpan } from '../shared/text.js';
 import { piiGuardStyles } from './klar-pii-guard.styles.js';
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
+type Detector = Awaited<ReturnType<typeof loadPersonalData>>;
+
+/** Runs when the browser has nothing else to do (soon after load), or after a moment without it. */
+const whenIdle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1000);
+};
 
 /**
  * @summary Wraps a free-text field and points out personal data the citizen probably should not
@@ -19,6 +22,11 @@ type Field = HTMLTextAreaElement | HTMLInputElement;
  * the form is sent. Data minimisation for fields that become public records. Rules run instantly
  * with no model; names are found by a token-classification model only when one is already stored
  * on the device (it never starts a download).
+ *
+ * The detection rules (phone-number metadata, bank-account rules) are not in the page-load
+ * JavaScript: they load on the field's first focus or input, or when the browser is idle after
+ * load, whichever comes first. A submit before they have loaded waits for them, so
+ * `confirm-on-submit` never lets personal data through unchecked.
  *
  * @slot - The `<label>` and the `<textarea>` or `<input>` to guard. They stay in light DOM.
  *
@@ -65,6 +73,9 @@ export class KlarPiiGuard extends KlarElement {
   #announced = new Set<string>();
   #bypass = false;
   #form: HTMLFormElement | null = null;
+  /** Detection and masking, once loaded (see the class comment). */
+  #detector: Detector | undefined;
+  #detectorLoad: Promise<Detector | undefined> | undefined;
 
   constructor() {
     super();
@@ -91,6 +102,7 @@ export class KlarPiiGuard extends KlarElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#field?.removeEventListener('input', this.#onInput);
+    this.#field?.removeEventListener('focus', this.#loadDetector);
     this.#form?.removeEventListener('submit', this.#onSubmit, true);
     clearTimeout(this.#timer);
     clearTimeout(this.#modelTimer);
@@ -106,9 +118,36 @@ export class KlarPiiGuard extends KlarElement {
   #attach(): void {
     this.#field = this.querySelector<Field>('textarea, input') ?? undefined;
     this.#field?.addEventListener('input', this.#onInput);
+    this.#field?.addEventListener('focus', this.#loadDetector, { once: true });
     this.#form = this.#internals.form ?? this.closest('form');
     this.#form?.addEventListener('submit', this.#onSubmit, true);
     if (this.#field?.value) this.#scan();
+    else whenIdle(() => void this.#loadDetector());
+  }
+
+  /** Loads the detection rules once; undefined when the bundle's chunk could not be fetched. */
+  readonly #loadDetector = (): Promise<Detector | undefined> => {
+    this.#detectorLoad ??= loadPersonalData().then(
+      (detector) => {
+        this.#detector = detector;
+        return detector;
+      },
+      (error: unknown) => {
+        this.#detectorLoad = undefined;
+        // A missing file on the site: the integrator needs to know; the field itself still works.
+        console.error('[klar] <klar-pii-guard> could not load its detection rules:', error);
+        return undefined;
+      },
+    );
+    return this.#detectorLoad;
+  };
+
+  /** Resolves once the detection rules are loaded and the field has been checked with them. */
+  get detectorReady(): Promise<boolean> {
+    return this.#loadDetector().then((detector) => {
+      if (detector) this.#scan();
+      return detector !== undefined;
+    });
   }
 
   readonly #onInput = (): void => {
@@ -116,7 +155,10 @@ export class KlarPiiGuard extends KlarElement {
     this.#timer = setTimeout(() => this.#scan(), 200);
   };
 
-  /** Checks the field again now. */
+  /**
+   * Checks the field again now. Before the detection rules have loaded (see `detectorReady`)
+   * this finds nothing and starts loading them; the field is checked again once they are in.
+   */
   check(): readonly PiiSpan[] {
     this.#scan();
     return this.findings;
@@ -127,8 +169,13 @@ export class KlarPiiGuard extends KlarElement {
   }
 
   #scan(): void {
+    const detector = this.#detector;
+    if (!detector) {
+      void this.#loadDetector().then((loaded) => loaded && this.#scan());
+      return;
+    }
     const text = this.#field?.value ?? '';
-    this.#update(personalDataIn(text).filter((s) => this.#allowed(s)));
+    this.#update(detector.personalDataIn(text).filter((s) => this.#allowed(s)));
     if (this.names && text.trim()) {
       clearTimeout(this.#modelTimer);
       this.#modelTimer = setTimeout(() => void this.#scanNames(text), 700);
@@ -136,6 +183,8 @@ export class KlarPiiGuard extends KlarElement {
   }
 
   async #scanNames(text: string): Promise<void> {
+    const detector = this.#detector;
+    if (!detector) return;
     // Never start a download from here: only a model already on the device is used, and the
     // engine is not started at all while nothing is stored (listing reads the Cache API).
     const context = this.klarContext;
@@ -152,7 +201,7 @@ export class KlarPiiGuard extends KlarElement {
     const abort = new AbortController();
     this.#modelAbort = abort;
     try {
-      const found = await personalDataWithModel(
+      const found = await detector.personalDataWithModel(
         text,
         async (value, signal) => {
           const result = await engine.classifyTokens(
@@ -201,13 +250,20 @@ export class KlarPiiGuard extends KlarElement {
   /** Hides the found data in the field, firing `input` and `change` so frameworks notice. */
   mask(): number {
     const field = this.#field;
-    if (!field || !this.findings.length) return 0;
+    const detector = this.#detector;
+    // Findings exist only once the detector has run, so it is loaded whenever there is work.
+    if (!field || !detector || !this.findings.length) return 0;
     const count = this.findings.length;
-    field.value = maskForRecord(field.value, this.locale, this.findings, this.maskOperator);
+    field.value = detector.maskForRecord(
+      field.value,
+      this.locale,
+      this.findings,
+      this.maskOperator,
+    );
     field.dispatchEvent(new Event('input', { bubbles: true }));
     field.dispatchEvent(new Event('change', { bubbles: true }));
     clearTimeout(this.#timer);
-    this.#update(personalDataIn(field.value).filter((s) => this.#allowed(s)));
+    this.#update(detector.personalDataIn(field.value).filter((s) => this.#allowed(s)));
     this.announcement = this.t.piiMasked(count);
     emit(this, 'klar-pii-masked', { count });
     return count;
@@ -218,21 +274,48 @@ export class KlarPiiGuard extends KlarElement {
       this.#bypass = false;
       return;
     }
+    if (!this.#detector) {
+      // Not checked yet: hold the submit until the rules are in, then ask or send.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const submitter = event.submitter;
+      void this.#loadDetector().then(() => {
+        this.#scan();
+        // Rules that could not load (reported in the console) cannot hold the form hostage.
+        if (this.findings.length) this.#ask();
+        else this.#resubmit(submitter);
+      });
+      return;
+    }
     this.#scan();
     if (!this.findings.length) return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    this.#ask();
+  };
+
+  #ask(): void {
     this.asking = true;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('[part="question"]')?.focus(),
     );
-  };
+  }
+
+  /** Sends the form past this guard, as the citizen's own button would have. */
+  #resubmit(submitter: HTMLElement | null): void {
+    this.#bypass = true;
+    const form = this.#form;
+    if (!form) return;
+    const sameForm =
+      (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) &&
+      submitter.form === form;
+    form.requestSubmit(sameForm ? submitter : null);
+  }
 
   #send(maskFirst: boolean): void {
     if (maskFirst) this.mask();
     this.asking = false;
-    this.#bypass = true;
-    this.#form?.requestSubmit();
+    this.#resubmit(null);
     // The question and its buttons go away: focus the (masked) text, not lost to <body>.
     void this.updateComplete.then(() => this.#field?.focus());
   }
@@ -254,7 +337,7 @@ export class KlarPiiGuard extends KlarElement {
               <ul>
                 ${findings.map(
                   (f) => html`<li>
-                    <span class="value">${maskForRecord(f.text, this.locale, [{ ...f, start: 0, end: f.text.length }], 'partial')}</span>:
+                    <span class="value">${this.#detector?.maskForRecord(f.text, this.locale, [{ ...f, start: 0, end: f.text.length }], 'partial')}</span>:
                     ${t.piiHint(this.#hintType(f.type))}
                   </li>`,
                 )}

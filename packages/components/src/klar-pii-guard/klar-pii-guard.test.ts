@@ -103,6 +103,49 @@ describe('klar-pii-guard', () => {
     );
   });
 
+  it('holds a submit made straight after typing until the field is checked', async () => {
+    // The detection rules load after the page (first focus/input or idle); a submit before the
+    // check has run must not let personal data through.
+    const { form, guard, field } = await mount('confirm-on-submit');
+    let sent = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      sent += 1;
+    });
+    field.value = `Mitt personnummer är ${PNR}.`; // no input event: nothing has scanned it
+    form.requestSubmit();
+    equal(sent, 0, 'held');
+    await until(() => part(guard, 'question'), 'question');
+    equal(sent, 0, 'still held while the question is open');
+    assert(
+      guard.personalData.some((f) => f.type === 'personnummer'),
+      'found on submit',
+    );
+  });
+
+  it('sends a clean text submitted straight after typing once it is checked', async () => {
+    const { form, field } = await mount('confirm-on-submit');
+    let sent = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      sent += 1;
+    });
+    field.value = 'Jag vill boka en tid för bygglov.';
+    form.requestSubmit();
+    await until(() => sent === 1, 'sent after the check');
+  });
+
+  it('loads its rules on first focus, and detectorReady says when they are in', async () => {
+    const { guard, field } = await mount();
+    field.focus();
+    equal(await guard.detectorReady, true);
+    field.value = `Pnr ${PNR}`;
+    assert(
+      guard.check().some((f) => f.type === 'personnummer'),
+      'check() is synchronous once loaded',
+    );
+  });
+
   it('never blocks a submit without the attribute', async () => {
     const { form, type, guard } = await mount();
     let sent = 0;

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { highlightSpans, type ReadabilityFigures, readabilityOf } from '../shared/readability.js';
 import { baseStyles } from '../shared/styles.js';
-import { highlightSpans, type ReadabilityFigures, readabilityOf } from '../shared/text.js';
 import { readabilityStyles } from './klar-readability.styles.js';
 
 type Source = HTMLTextAreaElement | HTMLInputElement | HTMLElement;

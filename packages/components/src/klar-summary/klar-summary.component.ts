@@ -1,26 +1,26 @@
-import {
-  checkFaithfulness,
-  extractiveSummary,
-  type FaithfulnessReport,
-  type KeyFact,
-  keyFacts,
+// Types only: the task layer (and the runtime client under it) loads when a summary is asked for.
+import type {
+  FaithfulnessReport,
+  KeyFact,
   Summarizer,
-  type SummarizerLength,
-  type SummarizerType,
+  SummarizerLength,
+  SummarizerType,
 } from '@klar/tasks';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { isAborted } from '../shared/errors.js';
 import { emit } from '../shared/events.js';
 import { KlarElement } from '../shared/klar-element.js';
+import { loadTasks } from '../shared/lazy.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
+import { type ReadabilityFigures, readabilityOf } from '../shared/readability.js';
 import { baseStyles } from '../shared/styles.js';
-import { type ReadabilityFigures, readabilityOf } from '../shared/text.js';
 import { renderFacts } from './facts-template.js';
 import { clearShownRange, findTextRange, showRange } from './find-range.js';
 import { type SummaryStrings, summaryStringsFor } from './klar-summary.strings.js';
 import { summaryStyles } from './klar-summary.styles.js';
 
+type Tasks = Awaited<ReturnType<typeof loadTasks>>;
 type Status = 'idle' | 'working' | 'done' | 'stopped';
 
 /**
@@ -148,20 +148,31 @@ export class KlarSummary extends KlarElement {
     }
     const locale = this.locale === 'en' ? 'en' : 'sv';
     this.original = readabilityOf(source, this.locale);
-    // The text's own language (detected), which may differ from the page's.
-    this.facts = keyFacts(source);
     this.kind = 'model';
     this.status = 'working';
+    let tasks: Tasks;
+    try {
+      tasks = await loadTasks();
+    } catch (error) {
+      // The bundle's own chunk could not be fetched: a setup problem, said like any other.
+      if (this.#abort !== abort) return;
+      this.status = 'idle';
+      this.#model.failWith(error);
+      return;
+    }
+    if (abort.signal.aborted) return;
+    // The text's own language (detected), which may differ from the page's.
+    this.facts = tasks.keyFacts(source);
     const acquired = await this.#model.acquire(this.model || undefined);
     if (abort.signal.aborted) return;
     if (!acquired) {
-      if (this.#model.phase === 'unavailable') this.#extractive(source);
+      if (this.#model.phase === 'unavailable') this.#extractive(tasks, source);
       else this.status = 'idle';
       return;
     }
     let summarizer: Summarizer | undefined;
     try {
-      summarizer = await Summarizer.create({
+      summarizer = await tasks.Summarizer.create({
         engine: acquired.engine,
         ...(acquired.model ? { model: acquired.model } : {}),
         // The element asks for consent itself and shows the model's name: it uses Klar's model.
@@ -187,15 +198,15 @@ export class KlarSummary extends KlarElement {
         this.chunkPart = undefined;
         this.output += next.value;
       }
-      this.#finish(source, summarizer.lastResult?.faithfulness, false);
+      this.#finish(tasks, source, summarizer.lastResult?.faithfulness, false);
     } catch (error) {
       if (this.#abort !== abort) return;
       if (isAborted(error) || abort.signal.aborted) {
-        this.#finish(source, undefined, true);
+        this.#finish(tasks, source, undefined, true);
         return;
       }
       this.#model.failWith(error);
-      this.#extractive(source);
+      this.#extractive(tasks, source);
     } finally {
       summarizer?.destroy();
     }
@@ -276,9 +287,14 @@ export class KlarSummary extends KlarElement {
     }
   }
 
-  #finish(source: string, report: FaithfulnessReport | undefined, stopped: boolean): void {
+  #finish(
+    tasks: Tasks,
+    source: string,
+    report: FaithfulnessReport | undefined,
+    stopped: boolean,
+  ): void {
     this.chunkPart = undefined;
-    this.report = report ?? checkFaithfulness(this.output, source);
+    this.report = report ?? tasks.checkFaithfulness(this.output, source);
     // A stopped summary is unfinished: it gets no readability verdict.
     this.summaryFigures =
       !stopped && this.output.trim() ? readabilityOf(this.output, this.locale) : undefined;
@@ -293,9 +309,9 @@ export class KlarSummary extends KlarElement {
     emit(this, 'klar-summary-done', { kind: 'model', model: this.modelName, unverified, stopped });
   }
 
-  #extractive(source: string): void {
+  #extractive(tasks: Tasks, source: string): void {
     this.kind = 'extractive';
-    const selection = extractiveSummary(source, {
+    const selection = tasks.extractiveSummary(source, {
       ...(this.fallbackSentences > 0 ? { sentences: this.fallbackSentences } : { length: 'short' }),
     });
     this.output = selection.sentences.map((s) => s.text).join('\n');

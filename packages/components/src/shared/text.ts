@@ -1,5 +1,7 @@
 /**
- * The only place the elements call `@klar/text`, so its API is adapted in one file.
+ * The elements' adapter for `@klar/text`'s personal-data detection, masking and extractive
+ * summary. Heavy (phone-number metadata, bank-account rules): elements load it with `import()`
+ * when they first need it, never at page load. Readability figures live in ./readability.ts.
  */
 import {
   createTokenClassificationRecognizer,
@@ -8,38 +10,18 @@ import {
   mask,
   type PiiSpan,
   RecognizerRegistry,
-  readability,
   segmentSentences,
   summarizeExtractive,
 } from '@klar/text';
-import type { LixBand } from './i18n/translation.js';
+import type { TextSpan } from './readability.js';
 
-export interface TextSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export interface ReadabilityFigures {
-  readonly lix: number;
-  readonly band: LixBand;
-  readonly words: number;
-  readonly sentences: number;
-  readonly longWords: readonly TextSpan[];
-  readonly longestSentences: readonly TextSpan[];
-}
-
-export function readabilityOf(text: string, locale: string): ReadabilityFigures {
-  const report = readability(text, { locale: locale === 'en' ? 'en' : 'sv' });
-  return {
-    lix: Math.round(report.lix),
-    band: report.band,
-    words: report.words,
-    sentences: report.sentences,
-    longWords: report.longWords,
-    longestSentences: report.longestSentences,
-  };
-}
+export {
+  highlightSpans,
+  type Piece,
+  type ReadabilityFigures,
+  readabilityOf,
+  type TextSpan,
+} from './readability.js';
 
 export function sentencesOf(text: string): readonly TextSpan[] {
   return segmentSentences(text);
@@ -120,25 +102,3 @@ export function personalDataWithModel(
 }
 
 export type { PiiSpan };
-
-export interface Piece {
-  readonly text: string;
-  readonly marked: boolean;
-}
-
-/** Splits text into marked and unmarked pieces for rendering `<mark>` as Lit text bindings. */
-export function highlightSpans(
-  text: string,
-  spans: readonly { start: number; end: number }[],
-): Piece[] {
-  const pieces: Piece[] = [];
-  let cursor = 0;
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    if (s.start < cursor) continue;
-    if (s.start > cursor) pieces.push({ text: text.slice(cursor, s.start), marked: false });
-    pieces.push({ text: text.slice(s.start, s.end), marked: true });
-    cursor = s.end;
-  }
-  if (cursor < text.length) pieces.push({ text: text.slice(cursor), marked: false });
-  return pieces;
-}
