@@ -1,4 +1,5 @@
 import type { KlarCreateOptions, KlarSourceOptions } from '../shared/types.js';
+import type { WritingLanguageOptions } from '../shared/writing-session.js';
 
 /** W3C Rewriter API option values. */
 export type RewriterTone = 'more-formal' | 'as-is' | 'more-casual';
@@ -11,14 +12,10 @@ export type RewriterLength = 'shorter' | 'as-is' | 'longer';
  */
 export type PlainLanguageLevel = 'klarspråk' | 'lättläst';
 
-export interface RewriterCoreOptions {
+export interface RewriterCoreOptions extends WritingLanguageOptions {
   readonly tone?: RewriterTone;
   readonly format?: RewriterFormat;
   readonly length?: RewriterLength;
-  readonly expectedInputLanguages?: readonly string[];
-  readonly expectedContextLanguages?: readonly string[];
-  /** Default: the page's `<html lang>` (Swedish when absent or unknown). */
-  readonly outputLanguage?: string;
   readonly plainLanguage?: PlainLanguageLevel;
 }
 

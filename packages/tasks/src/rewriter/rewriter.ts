@@ -1,24 +1,21 @@
 import { splitByTokens } from '../shared/chunking.js';
-import { resolveEngine } from '../shared/engine.js';
-import { abortedError, inputTooLong, KlarError } from '../shared/errors.js';
-import {
-  type CheckedOutput,
-  type FaithfulnessListener,
-  reportFaithfulness,
-} from '../shared/faithfulness-hook.js';
+import { abortedError, inputTooLong } from '../shared/errors.js';
+import type { FaithfulnessListener } from '../shared/faithfulness-hook.js';
 import { generateText } from '../shared/generate.js';
-import {
-  type PromptLanguage,
-  pageLanguage,
-  promptLanguageOf,
-  supportsLanguages,
-} from '../shared/language.js';
-import { Lifecycle } from '../shared/lifecycle.js';
-import { type ModelSession, openModelSession } from '../shared/model-session.js';
-import { definedOnly, usableNative } from '../shared/native.js';
+import { type PromptLanguage, pageLanguage } from '../shared/language.js';
+import type { ModelSession } from '../shared/model-session.js';
+import { definedOnly } from '../shared/native.js';
 import { forwardNativeStream } from '../shared/native-stream.js';
-import { readAll, textStream } from '../shared/stream.js';
-import type { Availability, TaskSource } from '../shared/types.js';
+import { readAll } from '../shared/stream.js';
+import type { Availability } from '../shared/types.js';
+import {
+  createNativeWriting,
+  openWritingModel,
+  requirePromptLanguage,
+  WritingSession,
+  writingAvailability,
+  writingNativeOptions,
+} from '../shared/writing-session.js';
 import type {
   PlainLanguageLevel,
   RewriteOptions,
@@ -54,22 +51,11 @@ const PLAIN_HINT: Record<PlainLanguageLevel, string> = {
 };
 
 function nativeOptions(options: RewriterAvailabilityOptions, outputLanguage: string) {
-  return definedOnly({
-    tone: options.tone,
-    format: options.format,
-    length: options.length,
-    expectedInputLanguages: options.expectedInputLanguages,
-    expectedContextLanguages: options.expectedContextLanguages,
+  return writingNativeOptions(
+    { tone: options.tone, format: options.format, length: options.length },
+    options,
     outputLanguage,
-  });
-}
-
-function languagesOf(options: RewriterAvailabilityOptions, outputLanguage: string) {
-  return [
-    ...(options.expectedInputLanguages ?? []),
-    ...(options.expectedContextLanguages ?? []),
-    outputLanguage,
-  ];
+  );
 }
 
 /**
@@ -78,102 +64,56 @@ function languagesOf(options: RewriterAvailabilityOptions, outputLanguage: strin
  * (the plain-language instruction then travels as context), else a Klar model. Long texts are
  * rewritten part by part, in order, as one stream.
  */
-export class Rewriter {
+export class Rewriter extends WritingSession {
   readonly tone: RewriterTone;
   readonly format: RewriterFormat;
   readonly length: RewriterLength;
-  readonly sharedContext: string;
-  readonly expectedInputLanguages: readonly string[] | null;
-  readonly expectedContextLanguages: readonly string[] | null;
-  readonly outputLanguage: string;
   readonly plainLanguage: PlainLanguageLevel | undefined;
-  readonly source: TaskSource;
-  readonly modelName: string | undefined;
-  lastResult: CheckedOutput | undefined;
   readonly #model: { session: ModelSession; language: PromptLanguage } | undefined;
   readonly #native: NativeRewriterInstance | undefined;
-  readonly #options: KlarRewriterCreateOptions;
-  readonly #lifecycle: Lifecycle;
 
   private constructor(
     impl: { session: ModelSession; language: PromptLanguage } | NativeRewriterInstance,
     options: KlarRewriterCreateOptions,
     outputLanguage: string,
   ) {
-    this.#options = options;
-    this.#lifecycle = new Lifecycle('Rewriter', options.signal);
+    super('Rewriter', options, outputLanguage, 'session' in impl ? impl.session : undefined);
     this.tone = options.tone ?? 'as-is';
     this.format = options.format ?? 'as-is';
     this.length = options.length ?? 'as-is';
-    this.sharedContext = options.sharedContext ?? '';
-    this.expectedInputLanguages = options.expectedInputLanguages ?? null;
-    this.expectedContextLanguages = options.expectedContextLanguages ?? null;
-    this.outputLanguage = outputLanguage;
     this.plainLanguage = options.plainLanguage;
-    if ('session' in impl) {
-      this.#model = impl;
-      this.source = impl.session.model;
-      this.modelName = impl.session.description.entry?.name ?? impl.session.model;
-    } else {
-      this.#native = impl;
-      this.source = 'native';
-      this.modelName = undefined;
-    }
+    if ('session' in impl) this.#model = impl;
+    else this.#native = impl;
   }
 
   static async availability(options: RewriterAvailabilityOptions = {}): Promise<Availability> {
     const outputLanguage = options.outputLanguage ?? pageLanguage();
-    const native = await usableNative('Rewriter', options, nativeOptions(options, outputLanguage));
-    if (native) return native.availability;
-    if (!promptLanguageOf(outputLanguage)) return 'unavailable';
-    try {
-      const engine = await resolveEngine(options.engine);
-      const description = await engine.describe('text-generation', options.model);
-      if (!supportsLanguages(description.entry?.languages, languagesOf(options, outputLanguage)))
-        return 'unavailable';
-      return description.availability;
-    } catch {
-      return 'unavailable';
-    }
+    return writingAvailability(
+      'Rewriter',
+      options,
+      outputLanguage,
+      nativeOptions(options, outputLanguage),
+    );
   }
 
   static async create(options: KlarRewriterCreateOptions = {}): Promise<Rewriter> {
     const outputLanguage = options.outputLanguage ?? pageLanguage();
-    const native = await usableNative<NativeRewriterInstance>(
+    // The built-in Rewriter has no plain-language option: the instruction travels as context.
+    const sharedContext = [
+      options.sharedContext,
+      options.plainLanguage && PLAIN_HINT[options.plainLanguage],
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const instance = await createNativeWriting<NativeRewriterInstance>(
       'Rewriter',
       options,
       nativeOptions(options, outputLanguage),
+      sharedContext || undefined,
     );
-    if (native) {
-      const sharedContext = [
-        options.sharedContext,
-        options.plainLanguage && PLAIN_HINT[options.plainLanguage],
-      ]
-        .filter(Boolean)
-        .join('\n');
-      const instance = await native.api.create({
-        ...nativeOptions(options, outputLanguage),
-        ...definedOnly({
-          sharedContext: sharedContext || undefined,
-          monitor: options.monitor,
-          signal: options.signal,
-        }),
-      });
-      return new Rewriter(instance, options, outputLanguage);
-    }
-    const language = promptLanguageOf(outputLanguage);
-    if (!language) {
-      throw new KlarError(
-        'unsupported-task',
-        `Rewriter: no prompts for output language "${outputLanguage}" (Klar has sv and en).`,
-        { outputLanguage },
-      );
-    }
-    const session = await openModelSession(
-      'text-generation',
-      options,
-      languagesOf(options, outputLanguage),
-    );
+    if (instance) return new Rewriter(instance, options, outputLanguage);
+    const language = requirePromptLanguage('Rewriter', outputLanguage);
+    const session = await openWritingModel(options, outputLanguage);
     return new Rewriter({ session, language }, options, outputLanguage);
   }
 
@@ -189,7 +129,7 @@ export class Rewriter {
     text: string,
     options: { context?: string; signal?: AbortSignal } = {},
   ): Promise<number> {
-    const signal = this.#lifecycle.signalFor(options.signal);
+    const signal = this.signalFor(options.signal);
     if (this.#native)
       return this.#native.measureInputUsage?.(text, definedOnly({ context: options.context })) ?? 0;
     return this.#model!.session.tokens.messages(
@@ -203,30 +143,22 @@ export class Rewriter {
   }
 
   rewriteStreaming(text: string, options: RewriteOptions = {}): ReadableStream<string> {
-    const signal = this.#lifecycle.signalFor(options.signal);
-    return textStream(async (emit, streamSignal) => {
-      const output = this.#native
-        ? await forwardNativeStream(
+    return this.checkedStream(text, options, (emit, signal) =>
+      this.#native
+        ? forwardNativeStream(
             this.#native.rewriteStreaming(text, {
               ...definedOnly({ context: options.context }),
-              signal: streamSignal,
+              signal,
             }),
             emit,
-            streamSignal,
+            signal,
           )
-        : await this.#rewriteWithModel(text, options, emit, streamSignal);
-      this.lastResult = reportFaithfulness(
-        this.#options.onFaithfulness,
-        text,
-        output,
-        this.source,
-        [this.sharedContext, options.context],
-      );
-    }, signal);
+        : this.#rewriteWithModel(text, options, emit, signal),
+    );
   }
 
-  destroy(): void {
-    this.#lifecycle.destroy();
+  override destroy(): void {
+    super.destroy();
     this.#native?.destroy();
   }
 

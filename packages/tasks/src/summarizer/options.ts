@@ -1,5 +1,6 @@
 import type { LengthUnit } from '../shared/length-guard.js';
 import type { KlarCreateOptions, KlarSourceOptions } from '../shared/types.js';
+import type { WritingLanguageOptions } from '../shared/writing-session.js';
 
 /** W3C Summarizer API option values. */
 export type SummarizerType = 'key-points' | 'tldr' | 'teaser' | 'headline';
@@ -7,14 +8,10 @@ export type SummarizerFormat = 'plain-text' | 'markdown';
 export type SummarizerLength = 'short' | 'medium' | 'long';
 
 /** W3C `SummarizerCreateCoreOptions`. */
-export interface SummarizerCoreOptions {
+export interface SummarizerCoreOptions extends WritingLanguageOptions {
   readonly type?: SummarizerType;
   readonly format?: SummarizerFormat;
   readonly length?: SummarizerLength;
-  readonly expectedInputLanguages?: readonly string[];
-  readonly expectedContextLanguages?: readonly string[];
-  /** Default: the page's `<html lang>` (Swedish when absent or unknown). */
-  readonly outputLanguage?: string;
 }
 
 export interface SummarizerAvailabilityOptions extends SummarizerCoreOptions, KlarSourceOptions {}
