@@ -1,12 +1,9 @@
 import type { EngineConfig } from './engine/engine-config.js';
-import type { TaskEngine, TaskRunOptions } from './engine/task-engine.js';
+import { type TaskEngine, type TaskRunOptions, withTaskMethods } from './engine/task-engine.js';
 import { KlarError } from './errors.js';
 import { memoryBudgetBytes } from './manifest/budget.js';
 import type { TaskChunk, TaskInput, TaskName, TaskOutput } from './tasks/types.js';
 import type {
-  CountTokensRequest,
-  CountTokensResult,
-  GenerateOptions,
   GenerateRequest,
   GenerateResult,
   KlarEngine,
@@ -14,8 +11,6 @@ import type {
   LoadResult,
   ProgressEvent,
   RequestOptions,
-  TokenClassifyRequest,
-  TokenClassifyResult,
 } from './types.js';
 import { WorkerEngine } from './worker/worker-engine.js';
 
@@ -81,7 +76,7 @@ export function createKlar(options: KlarOptions = {}): KlarClient {
   return new Client(config, engine);
 }
 
-class Client extends EventTarget implements KlarClient {
+class Client extends withTaskMethods(EventTarget) implements KlarClient {
   readonly config: EngineConfig;
   readonly #engine: Promise<Engine>;
 
@@ -108,22 +103,6 @@ class Client extends EventTarget implements KlarClient {
     options?: TaskRunOptions<TaskChunk<N>>,
   ): Promise<TaskOutput<N>> {
     return (await this.#engine).runTask(name, input, this.#withEvents(options));
-  }
-
-  generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
-    const { onToken, ...rest } = options;
-    return this.runTask('text-generation', request, { ...rest, onChunk: onToken });
-  }
-
-  classifyTokens(
-    request: TokenClassifyRequest,
-    options?: RequestOptions,
-  ): Promise<TokenClassifyResult> {
-    return this.runTask('token-classification', request, options);
-  }
-
-  countTokens(request: CountTokensRequest, options?: RequestOptions): Promise<CountTokensResult> {
-    return this.runTask('count-tokens', request, options);
   }
 
   async load(model: string, options?: RequestOptions): Promise<LoadResult> {

@@ -24,27 +24,39 @@ export interface TaskEngine {
   ): Promise<TaskOutput<N>>;
 }
 
-/** The typed task methods of `KlarEngine`, as thin wrappers over `runTask`. */
-export abstract class TaskMethods implements TaskEngine {
-  abstract runTask<N extends TaskName>(
-    name: N,
-    input: TaskInput<N>,
-    options?: TaskRunOptions<TaskChunk<N>>,
-  ): Promise<TaskOutput<N>>;
+// biome-ignore lint/suspicious/noExplicitAny: TypeScript requires `any[]` in a mixin's base constructor.
+type AnyConstructor = abstract new (...args: any[]) => object;
 
-  generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
-    const { onToken, ...rest } = options;
-    return this.runTask('text-generation', request, { ...rest, onChunk: onToken });
-  }
+/**
+ * Adds the typed task methods of `KlarEngine` (thin wrappers over `runTask`) to `Base`: the
+ * engines extend `TaskMethods`, the client (an EventTarget) extends `withTaskMethods(EventTarget)`.
+ */
+export function withTaskMethods<Base extends AnyConstructor>(base: Base) {
+  abstract class WithTaskMethods extends base implements TaskEngine {
+    abstract runTask<N extends TaskName>(
+      name: N,
+      input: TaskInput<N>,
+      options?: TaskRunOptions<TaskChunk<N>>,
+    ): Promise<TaskOutput<N>>;
 
-  classifyTokens(
-    request: TokenClassifyRequest,
-    options?: RequestOptions,
-  ): Promise<TokenClassifyResult> {
-    return this.runTask('token-classification', request, options);
-  }
+    generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResult> {
+      const { onToken, ...rest } = options;
+      return this.runTask('text-generation', request, { ...rest, onChunk: onToken });
+    }
 
-  countTokens(request: CountTokensRequest, options?: RequestOptions): Promise<CountTokensResult> {
-    return this.runTask('count-tokens', request, options);
+    classifyTokens(
+      request: TokenClassifyRequest,
+      options?: RequestOptions,
+    ): Promise<TokenClassifyResult> {
+      return this.runTask('token-classification', request, options);
+    }
+
+    countTokens(request: CountTokensRequest, options?: RequestOptions): Promise<CountTokensResult> {
+      return this.runTask('count-tokens', request, options);
+    }
   }
+  return WithTaskMethods;
 }
+
+/** The typed task methods of `KlarEngine`, as thin wrappers over `runTask`. */
+export abstract class TaskMethods extends withTaskMethods(Object) {}
