@@ -57,7 +57,10 @@ await writeFile(
         composite: false,
         paths,
         // The config lives outside the repo (a temp folder in tests): find `types` in the repo's node_modules.
-        typeRoots: [relative(out, join(repo, 'node_modules')), relative(out, join(repo, 'node_modules/@types'))],
+        typeRoots: [
+          relative(out, join(repo, 'node_modules')),
+          relative(out, join(repo, 'node_modules/@types')),
+        ],
       },
       include: packageDirs.map((d) => `${relative(out, d)}/src/**/*.ts`),
       exclude: packageDirs.flatMap((d) => EXCLUDE.map((e) => `${relative(out, d)}/src/${e}`)),
