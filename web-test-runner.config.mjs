@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { cspMiddleware, workerPolicyLog } from './test/support/csp-policies.mjs';
 import { createFaultServer } from './test/support/fault-server.mjs';
 import { startNetworkAudit } from './test/support/network-audit.mjs';
@@ -13,18 +14,8 @@ import { startNetworkAudit } from './test/support/network-audit.mjs';
 const audit = startNetworkAudit();
 await audit.ready;
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const commonArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  // Everything not on loopback goes to the recording proxy (see test/support/network-audit.mjs);
-  // Chromium bypasses proxies for loopback by default, so the test server is reached directly.
-  `--proxy-server=http://127.0.0.1:${audit.port}`,
-];
+// Everything not on loopback goes to the recording proxy (see test/support/network-audit.mjs).
+const commonArgs = chromiumArgs(audit.port);
 const webgpuArgs = [
   '--enable-unsafe-webgpu',
   '--enable-unsafe-swiftshader',
@@ -34,7 +25,11 @@ const webgpuArgs = [
 
 const browser = (extraArgs) =>
   chromeLauncher({
-    launchOptions: { executablePath, headless: true, args: [...commonArgs, ...extraArgs] },
+    launchOptions: {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...commonArgs, ...extraArgs],
+    },
   });
 
 /**

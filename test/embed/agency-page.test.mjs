@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startNetworkAudit } from '../support/network-audit.mjs';
-import { buildSite, collectConsole, DECISION_PAGE, launchChromium, until } from './agency-site.mjs';
+import { launchAuditedChromium } from '../support/chromium.mjs';
+import { buildSite, collectConsole, DECISION_PAGE, until } from './agency-site.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 // 19121212-1212: Skatteverket's published test personnummer (valid check digit).
@@ -15,22 +15,20 @@ const PERSONNUMMER = '19121212-1212';
 describe('the no-build bundle on an agency page', { timeout: 600_000 }, () => {
   let site;
   let server;
-  let audit;
+  let chromium;
   let browser;
 
   before(async () => {
     site = await buildSite();
     await writeFile(join(site, 'index.html'), DECISION_PAGE);
     server = await startStaticServer(site);
-    audit = startNetworkAudit();
-    await audit.ready;
-    browser = await launchChromium(audit.port);
+    chromium = await launchAuditedChromium();
+    browser = chromium.browser;
   });
 
   after(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
-    await audit?.close();
     if (site) await rm(site, { recursive: true, force: true });
   });
 
@@ -147,7 +145,7 @@ describe('the no-build bundle on an agency page', { timeout: 600_000 }, () => {
     );
     const failed = server.requests.filter((r) => r.status !== 200);
     assert.deepEqual(failed, [], 'every request the page made was answered');
-    const leaks = audit.attempts.filter((a) => !a.browserService);
+    const leaks = chromium.audit.attempts.filter((a) => !a.browserService);
     assert.deepEqual(leaks, [], 'no request left the origin');
     const violations = await page.evaluate(() => window.__cspViolations);
     assert.deepEqual(violations, [], 'no CSP violation');

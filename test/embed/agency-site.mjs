@@ -1,12 +1,11 @@
 // Builds what an agency deploys, in a temporary folder holding ONLY that: the no-build bundle
 // at /klar/, the fixture models at /models/ with a manifest whose defaults are the fixtures, and
-// plain HTML pages. Also launches Chromium the way the browser tests do.
+// plain HTML pages. Chromium itself: test/support/chromium.mjs.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -65,25 +64,6 @@ export const DECISION_PAGE = `<!doctype html>
   </body>
 </html>
 `;
-
-/** Chromium as in web-test-runner.config.mjs; everything not on loopback goes to `proxyPort`. */
-export function launchChromium(proxyPort, extraArgs = []) {
-  return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    protocolTimeout: 300_000,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      `--proxy-server=http://127.0.0.1:${proxyPort}`,
-      ...extraArgs,
-    ],
-  });
-}
 
 /** Console errors and uncaught errors from the page and every worker it starts. */
 export function collectConsole(page) {

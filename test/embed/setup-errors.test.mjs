@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startNetworkAudit } from '../support/network-audit.mjs';
-import { buildSite, collectConsole, DECISION_PAGE, launchChromium, until } from './agency-site.mjs';
+import { launchAuditedChromium } from '../support/chromium.mjs';
+import { buildSite, collectConsole, DECISION_PAGE, until } from './agency-site.mjs';
 import { DOCUMENTED_CSP, startStaticServer } from './static-server.mjs';
 
 const SITE_UNAVAILABLE = 'AI-hjälpen är inte tillgänglig på den här webbplatsen just nu.';
@@ -16,20 +16,18 @@ const HTML = '<!doctype html><html><body>Sidan finns inte</body></html>';
 
 describe('setup errors with the no-build bundle', { timeout: 900_000 }, () => {
   let site;
-  let audit;
+  let chromium;
   let browser;
 
   before(async () => {
     site = await buildSite();
     await writeFile(join(site, 'index.html'), DECISION_PAGE);
-    audit = startNetworkAudit();
-    await audit.ready;
-    browser = await launchChromium(audit.port);
+    chromium = await launchAuditedChromium();
+    browser = chromium.browser;
   });
 
   after(async () => {
-    await browser?.close();
-    await audit?.close();
+    await chromium?.close();
     if (site) await rm(site, { recursive: true, force: true });
   });
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
-import { collectConsole, launchChromium, repo, until } from '../embed/agency-site.mjs';
+import { collectConsole, repo, until } from '../embed/agency-site.mjs';
 import { startStaticServer } from '../embed/static-server.mjs';
-import { startNetworkAudit } from '../support/network-audit.mjs';
+import { launchAuditedChromium } from '../support/chromium.mjs';
 import { importMapFor } from './import-map.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -33,7 +33,7 @@ describe('packed packages installed outside the monorepo', { timeout: 900_000 },
   let app;
   const tarballs = [];
   let builtDirs = [];
-  let audit;
+  let chromium;
   let browser;
 
   before(async () => {
@@ -68,14 +68,12 @@ describe('packed packages installed outside the monorepo', { timeout: 900_000 },
     );
     // The registry's packages come from npm's cache when it has them (CI ran `npm ci` just before).
     run(npm, ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', ...tarballs], app);
-    audit = startNetworkAudit();
-    await audit.ready;
-    browser = await launchChromium(audit.port);
+    chromium = await launchAuditedChromium();
+    browser = chromium.browser;
   });
 
   after(async () => {
-    await browser?.close();
-    await audit?.close();
+    await chromium?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -194,7 +192,7 @@ describe('packed packages installed outside the monorepo', { timeout: 900_000 },
     } finally {
       await server.close();
     }
-    const leaks = audit.attempts.filter((a) => !a.browserService);
+    const leaks = chromium.audit.attempts.filter((a) => !a.browserService);
     assert.deepEqual(leaks, [], 'no request left the machine');
   });
 });

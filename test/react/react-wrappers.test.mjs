@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { collectConsole, launchChromium, repo, until } from '../embed/agency-site.mjs';
+import { collectConsole, repo, until } from '../embed/agency-site.mjs';
 import { startStaticServer } from '../embed/static-server.mjs';
-import { startNetworkAudit } from '../support/network-audit.mjs';
+import { launchAuditedChromium } from '../support/chromium.mjs';
 
 describe('@klar/react', { timeout: 300_000 }, () => {
   let site;
   let server;
-  let audit;
+  let chromium;
   let browser;
 
   before(async () => {
@@ -38,15 +38,13 @@ describe('@klar/react', { timeout: 300_000 }, () => {
     );
     await writeFile(join(site, 'favicon.ico'), '');
     server = await startStaticServer(site);
-    audit = startNetworkAudit();
-    await audit.ready;
-    browser = await launchChromium(audit.port);
+    chromium = await launchAuditedChromium();
+    browser = chromium.browser;
   });
 
   after(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
-    await audit?.close();
     if (site) await rm(site, { recursive: true, force: true });
   });
 
@@ -91,7 +89,7 @@ describe('@klar/react', { timeout: 300_000 }, () => {
     const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
     assert.deepEqual(errors, []);
     assert.deepEqual(
-      audit.attempts.filter((a) => !a.browserService),
+      chromium.audit.attempts.filter((a) => !a.browserService),
       [],
     );
     await page.close();
