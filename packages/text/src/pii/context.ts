@@ -50,11 +50,21 @@ function wordPattern(word: string): RegExp {
 }
 
 const LETTER = /\p{L}/u;
+
+/**
+ * LETTER.test for one character, without the regex for ASCII (the scan asks this for almost
+ * every character it looks at, and the unicode regex call dominated the context scan).
+ */
+function isLetter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return LETTER.test(char);
+}
 const PREFIX_LENGTH = 3;
 
 /** Does `word` stand at `index` (a word start) in `text`? */
 export function contextWordAt(text: string, index: number, word: string): boolean {
-  if (index > 0 && LETTER.test(text[index - 1]!)) return false;
+  if (index > 0 && isLetter(text[index - 1]!)) return false;
   const pattern = wordPattern(word);
   pattern.lastIndex = index;
   return pattern.test(text);
@@ -102,7 +112,7 @@ export function contextPositions(text: string, words: readonly string[]): Map<st
   for (let match = starts.exec(source); match; match = starts.exec(source)) {
     const index = match.index;
     starts.lastIndex = index + 1;
-    if (index > 0 && LETTER.test(source[index - 1]!)) continue;
+    if (index > 0 && isLetter(source[index - 1]!)) continue;
     for (const prepared of closure.get(match[0]) ?? []) {
       const stands = sameLength
         ? wordStandsAt(text, lower, index, prepared)
@@ -142,9 +152,9 @@ function wordStandsAt(text: string, lower: string, index: number, prepared: Prep
   if (kind !== 'inflected') return true;
   const after = index + key.length;
   let end = after;
-  while (end < lower.length && end - after <= LONGEST_ENDING && LETTER.test(lower[end]!)) end++;
+  while (end < lower.length && end - after <= LONGEST_ENDING && isLetter(lower[end]!)) end++;
   if (end === after) return true;
-  if (end < lower.length && LETTER.test(lower[end]!)) return false;
+  if (end < lower.length && isLetter(lower[end]!)) return false;
   return ENDING_SET.has(lower.slice(after, end));
 }
 
