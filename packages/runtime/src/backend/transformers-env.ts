@@ -42,6 +42,15 @@ function lookup(url: string): Uint8Array | undefined {
 
 let configuredWasmPaths: string | null = null;
 
+/** The ONNX Runtime files ORT will load in this realm; null before `configureTransformers`. */
+export function runtimeFileUrls(): { readonly mjs: string; readonly wasm: string } | null {
+  if (configuredWasmPaths === null) return null;
+  return {
+    mjs: `${configuredWasmPaths}ort-wasm-simd-threaded.asyncify.mjs`,
+    wasm: `${configuredWasmPaths}ort-wasm-simd-threaded.asyncify.wasm`,
+  };
+}
+
 /** Idempotent per realm. `wasmPaths` is where onnxruntime-web's .wasm/.mjs are served. */
 export function configureTransformers(wasmPaths: string): void {
   const onnx = env.backends.onnx as {
@@ -68,10 +77,7 @@ export function configureTransformers(wasmPaths: string): void {
   }) as typeof env.fetch;
   if (onnx.wasm) {
     // Same origin only: transformers.js would otherwise default to a CDN.
-    onnx.wasm.wasmPaths = {
-      mjs: `${wasmPaths}ort-wasm-simd-threaded.asyncify.mjs`,
-      wasm: `${wasmPaths}ort-wasm-simd-threaded.asyncify.wasm`,
-    };
+    onnx.wasm.wasmPaths = runtimeFileUrls();
     onnx.wasm.proxy = false;
     // Threads need cross-origin isolation (COOP/COEP); without it ORT must stay single-threaded.
     onnx.wasm.numThreads = globalThis.crossOriginIsolated

@@ -1,6 +1,7 @@
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { BackendPolicy } from '../backend/backend-policy.js';
-import { registerModelFiles } from '../backend/transformers-env.js';
+import { checkRuntimeFiles } from '../backend/runtime-files-check.js';
+import { registerModelFiles, runtimeFileUrls } from '../backend/transformers-env.js';
 import { toKlarError } from '../errors.js';
 import { type FileEvent, fetchModelFiles } from '../files/fetch-model-files.js';
 import type { ModelCache } from '../files/model-cache.js';
@@ -63,6 +64,9 @@ export class ModelLoader {
   ): Promise<LoadedModel> {
     const definition = requireTask(entry.task);
     const manifest = await this.#source.manifest();
+    // Both backends start ORT's .wasm: check it before the download and before ORT sees it.
+    const runtimeFiles = runtimeFileUrls();
+    if (runtimeFiles && /^https?:/.test(runtimeFiles.wasm)) await checkRuntimeFiles(runtimeFiles);
     const probe = backend === 'webgpu' ? await this.#policy.probe() : null;
     const { dtype } = resolveModel(manifest, {
       id: entry.id,

@@ -1,0 +1,125 @@
+// The ONNX Runtime files preflight: each setup mistake becomes one 'backend-unavailable' error
+// naming the URL and the cause, before ORT sees the files (node, stubbed fetch). The CSP case
+// needs a real browser: test/embed/setup-errors.test.mjs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkRuntimeFiles } from '../src/backend/runtime-files-check.js';
+import { isKlarError } from '../src/errors.js';
+
+const WASM_BYTES = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 9, 9, 9]);
+const HTML = '<!doctype html><html><body>Sidan finns inte</body></html>';
+let next = 0;
+
+/** Fresh URLs per case: a passed check is cached per URL pair. */
+function urls() {
+  next += 1;
+  const base = `https://kommun.example/klar-${next}/`;
+  return {
+    mjs: `${base}ort-wasm-simd-threaded.asyncify.mjs`,
+    wasm: `${base}ort-wasm-simd-threaded.asyncify.wasm`,
+  };
+}
+
+function server(answer: (url: string) => Response): typeof fetch & { calls: string[] } {
+  const calls: string[] = [];
+  const fake = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    calls.push(url);
+    return answer(url);
+  }) as typeof fetch & { calls: string[] };
+  fake.calls = calls;
+  return fake;
+}
+
+const good = (url: string) =>
+  url.endsWith('.wasm')
+    ? new Response(WASM_BYTES, { headers: { 'content-type': 'application/wasm' } })
+    : new Response('export default 1;', { headers: { 'content-type': 'text/javascript' } });
+
+async function failure(files: ReturnType<typeof urls>, fetchFile: typeof fetch) {
+  const error = await checkRuntimeFiles(files, fetchFile).then(
+    () => assert.fail('the check passed'),
+    (e: unknown) => e,
+  );
+  assert.ok(isKlarError(error, 'backend-unavailable'), String(error));
+  return error;
+}
+
+describe('checkRuntimeFiles', () => {
+  it('passes a served runtime once, and caches the pass', async () => {
+    const files = urls();
+    const fetchFile = server(good);
+    await checkRuntimeFiles(files, fetchFile);
+    await checkRuntimeFiles(files, fetchFile);
+    assert.deepEqual(fetchFile.calls, [files.wasm, files.mjs]);
+  });
+
+  it('names a missing .wasm with its status, and checks again next time', async () => {
+    const files = urls();
+    let missing = true;
+    const fetchFile = server((url) =>
+      missing && url.endsWith('.wasm')
+        ? new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } })
+        : good(url),
+    );
+    const error = await failure(files, fetchFile);
+    assert.equal(error.details?.cause, 'missing');
+    assert.equal(error.details?.url, files.wasm);
+    assert.equal(error.details?.status, 404);
+    assert.match(error.message, /ort-wasm-simd-threaded\.asyncify\.wasm answered 404/);
+    assert.match(error.message, /application\/wasm/);
+    missing = false;
+    await checkRuntimeFiles(files, fetchFile);
+  });
+
+  it('names HTML served where the .wasm belongs (a single-page-app fallback)', async () => {
+    const files = urls();
+    const error = await failure(
+      files,
+      server((url) =>
+        url.endsWith('.wasm')
+          ? new Response(HTML, { headers: { 'content-type': 'text/html' } })
+          : good(url),
+      ),
+    );
+    assert.equal(error.details?.cause, 'not-wasm');
+    assert.equal(error.details?.contentType, 'text/html');
+    assert.ok(error.message.includes(files.wasm), error.message);
+    assert.match(error.message, /starts with "<!do"/);
+  });
+
+  it('names an empty .wasm', async () => {
+    const files = urls();
+    const error = await failure(
+      files,
+      server((url) => (url.endsWith('.wasm') ? new Response(new Uint8Array()) : good(url))),
+    );
+    assert.equal(error.details?.cause, 'not-wasm');
+  });
+
+  it('names an .mjs that is not served as JavaScript', async () => {
+    const files = urls();
+    const error = await failure(
+      files,
+      server((url) =>
+        url.endsWith('.mjs')
+          ? new Response(HTML, { headers: { 'content-type': 'text/html' } })
+          : good(url),
+      ),
+    );
+    assert.equal(error.details?.cause, 'not-javascript');
+    assert.equal(error.details?.url, files.mjs);
+  });
+
+  it('names a runtime file the network refuses', async () => {
+    const files = urls();
+    const error = await failure(
+      files,
+      server(() => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    assert.equal(error.details?.cause, 'unreachable');
+    assert.equal(error.details?.url, files.wasm);
+  });
+});
