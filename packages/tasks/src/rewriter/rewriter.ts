@@ -87,13 +87,7 @@ export class Rewriter extends WritingSession {
   }
 
   static async availability(options: RewriterAvailabilityOptions = {}): Promise<Availability> {
-    const outputLanguage = options.outputLanguage ?? pageLanguage();
-    return writingAvailability(
-      'Rewriter',
-      options,
-      outputLanguage,
-      nativeOptions(options, outputLanguage),
-    );
+    return writingAvailability('Rewriter', options, nativeOptions);
   }
 
   static async create(options: KlarRewriterCreateOptions = {}): Promise<Rewriter> {

@@ -5,7 +5,12 @@ import {
   type FaithfulnessListener,
   reportFaithfulness,
 } from './faithfulness-hook.js';
-import { type PromptLanguage, promptLanguageOf, supportsLanguages } from './language.js';
+import {
+  type PromptLanguage,
+  pageLanguage,
+  promptLanguageOf,
+  supportsLanguages,
+} from './language.js';
 import { Lifecycle } from './lifecycle.js';
 import { type ModelSession, openModelSession } from './model-session.js';
 import { definedOnly, type NativeApiName, usableNative } from './native.js';
@@ -54,13 +59,15 @@ export function writingNativeOptions(
 }
 
 /** The built-in API's answer when it may be used, else whether a Klar model can serve these languages. */
-export async function writingAvailability(
+export async function writingAvailability<
+  Options extends WritingLanguageOptions & KlarSourceOptions,
+>(
   name: WritingApiName,
-  options: WritingLanguageOptions & KlarSourceOptions,
-  outputLanguage: string,
-  nativeOptions: Record<string, unknown>,
+  options: Options,
+  nativeOptions: (options: Options, outputLanguage: string) => Record<string, unknown>,
 ): Promise<Availability> {
-  const native = await usableNative(name, options, nativeOptions);
+  const outputLanguage = options.outputLanguage ?? pageLanguage();
+  const native = await usableNative(name, options, nativeOptions(options, outputLanguage));
   if (native) return native.availability;
   if (!promptLanguageOf(outputLanguage)) return 'unavailable';
   try {

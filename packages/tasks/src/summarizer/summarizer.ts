@@ -75,13 +75,7 @@ export class Summarizer extends WritingSession {
 
   /** Whether a summariser with these options can be made here, and whether it must download first. */
   static async availability(options: SummarizerAvailabilityOptions = {}): Promise<Availability> {
-    const outputLanguage = options.outputLanguage ?? pageLanguage();
-    return writingAvailability(
-      'Summarizer',
-      options,
-      outputLanguage,
-      nativeOptions(options, outputLanguage),
-    );
+    return writingAvailability('Summarizer', options, nativeOptions);
   }
 
   /** Makes a summariser; downloads and loads its model first if needed (progress to `monitor`). */
