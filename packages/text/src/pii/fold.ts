@@ -5,32 +5,39 @@
  * twin. Every replacement is one UTF-16 unit for one, so offsets found in the folded copy are
  * offsets in the original text, and the reported `text` is sliced from the original.
  */
-function foldChar(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0); // full width
+
+/** The ASCII twin of a foldable UTF-16 code unit, or -1 when it stays as it is. */
+function foldedCode(code: number): number {
+  if (code < 0xa0) return code === 0x09 ? 0x20 : -1; // tab; the rest of ASCII stays
+  if (code === 0xa0) return 0x20;
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full width
   if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63)
-    return '-';
-  if (code === 0x2024) return '.';
-  if (code === 0xfe6b) return '@';
-  return ' ';
+    return 0x2d; // '-'
+  if (code === 0x2024) return 0x2e; // '.'
+  if (code === 0xfe6b) return 0x40; // '@'
+  if ((code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000)
+    return 0x20;
+  return -1;
 }
 
-const FOLDABLE =
-  /[\t\u00a0\u2000-\u200a\u2010-\u2015\u2024\u202f\u205f\u2212\u3000\ufe58\ufe63\ufe6b\uff01-\uff5e]/g;
-
-const SPACES = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
-const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
-
-/** The folded copy; the same string when there is nothing to fold (the common case). */
+/**
+ * The folded copy; the same string when there is nothing to fold (the common case). A plain
+ * loop over char codes: the character-class regex this replaced ran at ~13 MB/s on a loaded
+ * machine (it was the largest single cost of detection on pasted text), the loop at memory speed.
+ */
 export function foldForDetection(text: string): string {
-  FOLDABLE.lastIndex = 0;
-  if (!FOLDABLE.test(text)) return text;
-  // Pasted text is mostly tabs and no-break spaces: replacing each class with a fixed string
-  // stays in V8's fast path; a replacer callback per character cost ~5 % of detection time.
-  let folded = text.replace(SPACES, ' ').replace(DASHES, '-');
-  if (folded.includes('\u2024')) folded = folded.replaceAll('\u2024', '.');
-  if (folded.includes('\ufe6b')) folded = folded.replaceAll('\ufe6b', '@');
-  FULL_WIDTH.lastIndex = 0;
-  return FULL_WIDTH.test(folded) ? folded.replace(FULL_WIDTH, foldChar) : folded;
+  let parts: string[] | undefined;
+  let copied = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xa0 && code !== 0x09) continue;
+    const folded = foldedCode(code);
+    if (folded === -1) continue;
+    parts ??= [];
+    parts.push(text.slice(copied, index), String.fromCharCode(folded));
+    copied = index + 1;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
