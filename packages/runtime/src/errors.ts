@@ -3,6 +3,11 @@ import { KlarBaseError } from '@klar/text/errors';
 /** Stable error codes. Integrators switch on `code`; the message is for people. */
 export type KlarErrorCode =
   | 'webgpu-unavailable'
+  /**
+   * No backend can start here. When ONNX Runtime's own files are at fault, `details` says
+   * `{ url, status?, contentType?, cause }` with cause 'missing' | 'not-wasm' | 'not-javascript' |
+   * 'unreachable' | 'csp' | 'no-webassembly' (see backend/runtime-files-check.ts).
+   */
   | 'backend-unavailable'
   | 'device-lost'
   | 'session-failed'
