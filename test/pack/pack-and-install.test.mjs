@@ -15,6 +15,12 @@ import { launchAuditedChromium } from '../support/chromium.mjs';
 import { importMapFor } from './import-map.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** Under `npm test`, npm hands the repo's own .npmrc keys to children as npm_config_* variables; the package's publish must not see them. */
+function withoutOuterNpmConfig() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+  );
+}
 function run(cmd, args, cwd) {
   const r = spawnSync(cmd, args, {
     cwd,
@@ -114,6 +120,7 @@ describe('packed packages installed outside the monorepo', { timeout: 900_000 },
       const r = spawnSync(npm, ['publish', '--dry-run', '--access', 'public'], {
         cwd: dir,
         encoding: 'utf8',
+        env: withoutOuterNpmConfig(),
       });
       assert.equal(r.status, 0, `${dir}: ${r.stderr}`);
       const warnings = r.stderr
