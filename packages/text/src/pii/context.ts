@@ -82,6 +82,44 @@ export function contextPositions(text: string, words: readonly string[]): Map<st
   const lower = text.toLowerCase();
   // Lower-casing may change the length (rare letters such as "İ"); then use the regex path.
   const sameLength = lower.length === text.length;
+  const { starts, closure } = scanner(words);
+  const source = sameLength ? lower : text.toLowerCase();
+  starts.lastIndex = 0;
+  for (let match = starts.exec(source); match; match = starts.exec(source)) {
+    const index = match.index;
+    starts.lastIndex = index + 1;
+    if (index > 0 && isLetter(source[index - 1]!)) continue;
+    for (const prepared of closure.get(match[0]) ?? []) {
+      const stands = sameLength
+        ? wordStandsAt(text, lower, index, prepared)
+        : contextWordAt(text, index, prepared.word);
+      if (!stands) continue;
+      const list = byWord.get(prepared.word);
+      if (list) list.push(index);
+      else byWord.set(prepared.word, [index]);
+    }
+  }
+  return byWord;
+}
+
+/** The word-start regex and prefix groups for one vocabulary, built once and reused. */
+interface Scanner {
+  readonly starts: RegExp;
+  readonly closure: Map<string, PreparedWord[]>;
+}
+
+/**
+ * Scanners by vocabulary (the words joined): the registry asks with the same words on every
+ * detection, and building the regex and prefix groups each time cost more than the scan on
+ * short texts. Bounded so recognisers made on the fly cannot grow it without end.
+ */
+const scanners = new Map<string, Scanner>();
+const MAX_SCANNERS = 64;
+
+function scanner(words: readonly string[]): Scanner {
+  const key = words.join('\u0000');
+  const cached = scanners.get(key);
+  if (cached) return cached;
   const byPrefix = new Map<string, PreparedWord[]>();
   for (const word of new Set(words)) {
     const prepared = prepare(word);
@@ -108,22 +146,10 @@ export function contextPositions(text: string, words: readonly string[]): Map<st
       [...byPrefix].filter(([other]) => prefix.startsWith(other)).flatMap(([, group]) => group),
     );
   }
-  const source = sameLength ? lower : text.toLowerCase();
-  for (let match = starts.exec(source); match; match = starts.exec(source)) {
-    const index = match.index;
-    starts.lastIndex = index + 1;
-    if (index > 0 && isLetter(source[index - 1]!)) continue;
-    for (const prepared of closure.get(match[0]) ?? []) {
-      const stands = sameLength
-        ? wordStandsAt(text, lower, index, prepared)
-        : contextWordAt(text, index, prepared.word);
-      if (!stands) continue;
-      const list = byWord.get(prepared.word);
-      if (list) list.push(index);
-      else byWord.set(prepared.word, [index]);
-    }
-  }
-  return byWord;
+  const built = { starts, closure };
+  if (scanners.size >= MAX_SCANNERS) scanners.delete(scanners.keys().next().value!);
+  scanners.set(key, built);
+  return built;
 }
 
 /** A context word prepared once for fast checks on the lower-cased text. */
