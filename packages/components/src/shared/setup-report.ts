@@ -7,7 +7,7 @@ const FIXES: Readonly<Record<string, string>> = {
   'model-not-found':
     'List a model for this task in manifest.json (with role "default", or name it with the element\'s model attribute), and check that its files are served under the model base URL.',
   'integrity-failed':
-    'A model file did not match its sha256 in manifest.json. The server may answer with an HTML page (e.g. a single-page-app fallback) or an old file: serve the exact file, and answer 404 for missing ones.',
+    'A model file has no sha256 in manifest.json, or did not match it. Mirror the model with `npm run models:mirror` (it writes sha256 and sizes), or mark it "integrity": "unverified" if your agency accepts that; if the server answers with an HTML page (e.g. a single-page-app fallback) or an old file, serve the exact file and answer 404 for missing ones.',
   'download-failed':
     "A model file could not be fetched. Check that the URL above is served from this origin and that the Content-Security-Policy allows connect-src 'self'.",
   'backend-unavailable':
