@@ -15,6 +15,12 @@ import { build } from 'esbuild';
 import { collectConsole, repo, until } from '../embed/agency-site.mjs';
 import { startStaticServer } from '../embed/static-server.mjs';
 import { launchAuditedChromium } from '../support/chromium.mjs';
+import {
+  assertCleanRun,
+  assertSummaryBound,
+  maskThroughGuard,
+  typePersonnummer,
+} from '../support/framework-app.mjs';
 
 /** Angular ships partially compiled packages; the linker finishes them (what the CLI does). */
 const angularLinker = {
@@ -103,30 +109,9 @@ describe('Klar in a compiled Angular app', { timeout: 300_000 }, () => {
     const messages = collectConsole(page);
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
 
-    await until(
-      page,
-      () => document.querySelector('klar-summary')?.shadowRoot?.textContent?.trim(),
-      undefined,
-      'klar-summary to upgrade and render',
-    );
-    const summary = await page.evaluate(() => {
-      const el = document.querySelector('klar-summary');
-      return {
-        defined: customElements.get('klar-summary') === el.constructor,
-        for: el.for,
-        forAttribute: el.getAttribute('for'),
-        fallbackSentences: el.fallbackSentences,
-      };
-    });
-    assert.deepEqual(summary, {
-      defined: true,
-      for: 'letter',
-      forAttribute: 'letter',
-      // A number: Angular set the property, not a string attribute.
-      fallbackSentences: 2,
-    });
+    await assertSummaryBound(page, 'Angular');
 
-    await page.type('#msg', 'Mitt personnummer är 19121212-1212.');
+    await typePersonnummer(page);
     const findings = await until(
       page,
       () => document.getElementById('findings')?.textContent,
@@ -134,33 +119,9 @@ describe('Klar in a compiled Angular app', { timeout: 300_000 }, () => {
       '(klar-pii-change) to reach Angular',
     );
     assert.ok(findings.split(',').includes('personnummer'), `findings in Angular: ${findings}`);
-    await until(
-      page,
-      () => document.querySelector('klar-pii-guard')?.shadowRoot?.querySelector('[part~="mask"]'),
-      undefined,
-      'the guard to offer masking',
-    );
-    await page.evaluate(() =>
-      document.querySelector('klar-pii-guard').shadowRoot.querySelector('[part~="mask"]').click(),
-    );
-    const masked = await until(
-      page,
-      () =>
-        Number(document.getElementById('masked')?.textContent) > 0 &&
-        document.getElementById('masked').textContent,
-      undefined,
-      '(klar-pii-masked) to reach Angular',
-    );
-    assert.ok(Number(masked) >= 1);
-    const value = await page.$eval('#msg', (el) => el.value);
-    assert.ok(!value.includes('1212-1212'), `the field is masked: ${value}`);
+    await maskThroughGuard(page, '(klar-pii-masked) to reach Angular');
 
-    const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(
-      chromium.audit.attempts.filter((a) => !a.browserService),
-      [],
-    );
+    assertCleanRun(messages, chromium);
     await page.close();
   });
 });

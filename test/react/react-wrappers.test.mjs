@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { collectConsole, repo, until } from '../embed/agency-site.mjs';
 import { startStaticServer } from '../embed/static-server.mjs';
 import { launchAuditedChromium } from '../support/chromium.mjs';
+import { assertCleanRun, maskThroughGuard, typePersonnummer } from '../support/framework-app.mjs';
 
 describe('@klar/react', { timeout: 300_000 }, () => {
   let site;
@@ -65,33 +66,9 @@ describe('@klar/react', { timeout: 300_000 }, () => {
     );
     assert.ok(rendered.trim().length > 0, 'klar-readability rendered its figures');
 
-    await page.type('#msg', 'Mitt personnummer är 19121212-1212.');
-    await until(
-      page,
-      () => document.querySelector('klar-pii-guard')?.shadowRoot?.querySelector('[part~="mask"]'),
-      undefined,
-      'the guard to offer masking',
-    );
-    await page.evaluate(() =>
-      document.querySelector('klar-pii-guard').shadowRoot.querySelector('[part~="mask"]').click(),
-    );
-    const masked = await until(
-      page,
-      () =>
-        Number(document.getElementById('masked')?.textContent) > 0 &&
-        document.getElementById('masked').textContent,
-      undefined,
-      'onMasked to reach React',
-    );
-    assert.ok(Number(masked) >= 1);
-    const value = await page.$eval('#msg', (el) => el.value);
-    assert.ok(!value.includes('1212-1212'), `the field is masked: ${value}`);
-    const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(
-      chromium.audit.attempts.filter((a) => !a.browserService),
-      [],
-    );
+    await typePersonnummer(page);
+    await maskThroughGuard(page, 'onMasked to reach React');
+    assertCleanRun(messages, chromium);
     await page.close();
   });
 });
