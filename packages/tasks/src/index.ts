@@ -63,6 +63,13 @@ export {
   type SummaryPartProgress,
 } from './summarizer/options.js';
 export { type KlarSummarizerCreateOptions, Summarizer } from './summarizer/summarizer.js';
+export type { TranslationEngine } from './translator/model-pair.js';
+export {
+  NATIVE_CANDIDATE_LANGUAGES,
+  type TargetLanguages,
+  type TargetLanguagesOptions,
+  type TranslationTarget,
+} from './translator/target-languages.js';
 export {
   Translator,
   type TranslatorCoreOptions,

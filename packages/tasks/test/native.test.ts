@@ -156,19 +156,24 @@ describe('native delegation', () => {
   });
 
   it('Translator and LanguageDetector are unavailable without a built-in API (models come later)', async () => {
+    // An engine that cannot run the translation task (no runTask): Klar's models are out too.
+    const engine = new FakeTaskEngine();
     assert.equal(
-      await Translator.availability({ sourceLanguage: 'sv', targetLanguage: 'en' }),
+      await Translator.availability({ engine, sourceLanguage: 'sv', targetLanguage: 'en' }),
       'unavailable',
     );
-    await assert.rejects(Translator.create({ sourceLanguage: 'sv', targetLanguage: 'en' }), {
-      code: 'unsupported-task',
-    });
+    await assert.rejects(
+      Translator.create({ engine, sourceLanguage: 'sv', targetLanguage: 'en' }),
+      {
+        code: 'unsupported-task',
+      },
+    );
     assert.equal(await LanguageDetector.availability(), 'unavailable');
     await assert.rejects(LanguageDetector.create(), { code: 'unsupported-task' });
     const log = emptyLog();
     await withNativeApis({ Translator: fakeNativeApi(['sv', 'en'], log) }, async () => {
       await assert.rejects(
-        Translator.create({ sourceLanguage: 'sv', targetLanguage: 'en', useNative: false }),
+        Translator.create({ engine, sourceLanguage: 'sv', targetLanguage: 'en', useNative: false }),
         { code: 'unsupported-task' },
       );
     });

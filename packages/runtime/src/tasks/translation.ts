@@ -5,8 +5,11 @@ import { yieldToEventLoop } from '../engine/yield.js';
 import { KlarError } from '../errors.js';
 import { defaultModelFor, resolveModel } from '../manifest/resolve.js';
 import type { LanguagePair, ModelEntry, ModelManifest } from '../manifest/types.js';
-import type { Backend } from '../types.js';
+import type { Backend, CountTokensResult } from '../types.js';
+import { type TranslationPair, translationPairs } from './translation-pairs.js';
 import type { TaskContext, TaskDefinition } from './types.js';
+
+export type { TranslationPair } from './translation-pairs.js';
 
 export interface TranslateRequest {
   readonly text: string;
@@ -17,6 +20,23 @@ export interface TranslateRequest {
   readonly model?: string;
   /** Cap on generated tokens per sentence; absent: twice the sentence's tokens plus 16. */
   readonly maxNewTokensPerSentence?: number;
+}
+
+/** Input of 'translation-pairs': nothing to say; the manifest decides. */
+export type TranslationPairsRequest = Record<string, never>;
+
+export interface TranslationPairsResult {
+  /** Every direction the manifest serves, with the model the runtime would pick for it. */
+  readonly pairs: readonly TranslationPair[];
+}
+
+/** Input of 'translation-count-tokens': a text measured with the tokenizer of the pair's model. */
+export interface TranslationCountTokensRequest {
+  readonly text: string;
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  /** A manifest id; absent: the manifest's model for this direction. */
+  readonly model?: string;
 }
 
 /** One translated sentence, streamed as soon as it is done. */
@@ -89,6 +109,14 @@ async function modelFor(
 function checkRequest(request: TranslateRequest): LanguagePair {
   if (typeof request?.text !== 'string')
     throw new KlarError('invalid-input', 'translate needs `text` as a string.');
+  return checkPair(request);
+}
+
+function checkPair(request: {
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  readonly maxNewTokensPerSentence?: number;
+}): LanguagePair {
   const source = primary(String(request.sourceLanguage ?? ''));
   const target = primary(String(request.targetLanguage ?? ''));
   if (!source || !target)
@@ -225,5 +253,32 @@ export const translation: TaskDefinition = {
   createModel: (id, options) => AutoModelForSeq2SeqLM.from_pretrained(id, options),
   operations: {
     translation: { run: translate },
+    // Reads the manifest only: elements list the languages they can offer without any download.
+    'translation-pairs': {
+      async run(_request, context): Promise<TranslationPairsResult> {
+        return { pairs: translationPairs(await context.host.source.manifest()) };
+      },
+    },
+    // Loads the tokenizer files of the pair's model only, never its weights.
+    'translation-count-tokens': {
+      async run(request, context): Promise<CountTokensResult> {
+        if (typeof request?.text !== 'string')
+          throw new KlarError(
+            'invalid-input',
+            'translation-count-tokens needs `text` as a string.',
+          );
+        const pair = checkPair(request);
+        const entry = await modelFor(await context.host.source.manifest(), pair, request.model);
+        const { tokenizer, contextLength } = await context.host.processor({
+          task: 'translation',
+          model: entry.id,
+          requestId: context.requestId,
+          signal: context.signal,
+          onProgress: context.onProgress,
+        });
+        const tokens = (tokenizer.encode(request.text) as number[]).length;
+        return { tokens, contextLength, model: entry.id };
+      },
+    },
   },
 };

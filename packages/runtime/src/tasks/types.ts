@@ -12,7 +12,14 @@ import type {
   TokenClassifyResult,
 } from '../types.js';
 import type { TranscribeChunk, TranscribeRequest, TranscribeResult } from './transcription.js';
-import type { TranslateChunk, TranslateRequest, TranslateResult } from './translation.js';
+import type {
+  TranslateChunk,
+  TranslateRequest,
+  TranslateResult,
+  TranslationCountTokensRequest,
+  TranslationPairsRequest,
+  TranslationPairsResult,
+} from './translation.js';
 
 /**
  * Input, output and streamed chunk of every operation the generic task request carries.
@@ -29,6 +36,18 @@ export interface TaskTypes {
   };
   /** One chunk per translated sentence. */
   translation: { input: TranslateRequest; output: TranslateResult; chunk: TranslateChunk };
+  /** The directions the manifest serves and their models (reads the manifest only). */
+  'translation-pairs': {
+    input: TranslationPairsRequest;
+    output: TranslationPairsResult;
+    chunk: never;
+  };
+  /** Tokens of a text with the tokenizer of a translation model (no weights load). */
+  'translation-count-tokens': {
+    input: TranslationCountTokensRequest;
+    output: CountTokensResult;
+    chunk: never;
+  };
   /** Partial text as tokens arrive. */
   'automatic-speech-recognition': {
     input: TranscribeRequest;
