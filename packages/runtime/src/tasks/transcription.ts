@@ -6,6 +6,9 @@ import {
   type PreTrainedTokenizer,
   type Tensor,
 } from '@huggingface/transformers';
+import { checkSampleRate, resample } from '../audio/resample.js';
+import { WindowTranscript } from '../audio/window-text.js';
+import { ownedSpans, planWindows } from '../audio/windows.js';
 import { TokenStreamer } from '../engine/decoding-hooks.js';
 import { IncrementalDecoder } from '../engine/incremental-decoder.js';
 import type { LoadedModel } from '../engine/loaded-model.js';
@@ -17,11 +20,22 @@ import type { TaskContext, TaskDefinition } from './types.js';
 export const TRANSCRIBE_SAMPLE_RATE = 16_000;
 /** Whisper hears 30 s at a time. */
 const WINDOW_SAMPLES = 30 * TRANSCRIBE_SAMPLE_RATE;
+/** Consecutive windows share 5 s, so a word cut at one window's edge is whole in the next. */
+export const WINDOW_OVERLAP_SECONDS = 5;
+const OVERLAP_SAMPLES = WINDOW_OVERLAP_SECONDS * TRANSCRIBE_SAMPLE_RATE;
 const DEFAULT_MAX_NEW_TOKENS = 128;
 
 export interface TranscribeRequest {
-  /** 16 kHz mono samples in [-1, 1]. Across the worker the buffer is transferred, not copied. */
+  /**
+   * Mono samples in [-1, 1] (mix stereo down first: average the channels). Across the worker
+   * the buffer is transferred, not copied: the caller's array is empty afterwards.
+   */
   readonly audio: Float32Array;
+  /**
+   * Samples per second of `audio`, 8000–96000 (an AudioContext's `sampleRate`). Default 16000.
+   * Other rates are resampled to 16 kHz in the worker, band-limited (no aliasing).
+   */
+  readonly sampleRate?: number;
   /** The spoken language, forced (Whisper does not guess it here). Default `sv`. */
   readonly language?: string;
   /** `translate` gives English text; default `transcribe`. */
@@ -31,17 +45,26 @@ export interface TranscribeRequest {
   readonly maxNewTokens?: number;
 }
 
-/** Partial text: `text` is what is new since the previous chunk. */
+/**
+ * Partial text: `text` is what is new since the previous chunk; all chunks joined are the
+ * result's `text`. Audio over 30 s is heard in windows overlapping by 5 s, and text is held back
+ * rather than corrected: a window's last words wait until the next window shows where it joins
+ * (so a word is never shown twice), which makes long audio stream in bursts.
+ */
 export interface TranscribeChunk {
   readonly text: string;
-  /** The 30 s window the text belongs to. */
+  /** The 30 s window being heard when the text was shown. */
   readonly window: number;
 }
 
 export interface TranscribeResult {
   readonly text: string;
   readonly language: string;
-  /** One per 30 s window, with its place in the audio in seconds. */
+  /**
+   * One per 30 s window, in seconds of the audio as given. Windows overlap by 5 s; each segment
+   * owns its window up to the middle of the overlap, so segments tile the audio without
+   * overlapping, and `text` is the words that window added (after removing the repeat).
+   */
   readonly segments: readonly {
     readonly start: number;
     readonly end: number;
@@ -68,8 +91,9 @@ function checkRequest(request: TranscribeRequest, loaded?: LoadedModel): string 
   if (!(request?.audio instanceof Float32Array))
     throw new KlarError(
       'invalid-input',
-      'transcribe needs `audio` as a Float32Array of 16 kHz mono samples (resample first).',
+      'transcribe needs `audio` as a Float32Array of mono samples (and `sampleRate` if not 16000).',
     );
+  if (request.sampleRate !== undefined) checkSampleRate(request.sampleRate);
   if (request.task !== undefined && request.task !== 'transcribe' && request.task !== 'translate')
     throw new KlarError('invalid-input', '`task` must be "transcribe" or "translate".');
   const max = request.maxNewTokens;
@@ -146,19 +170,27 @@ async function transcribe(
     request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
     (first.entry.contextLength ?? 448) - 4,
   );
-  const audio = request.audio;
-  const segments: { start: number; end: number; text: string }[] = [];
+  const audio = resample(
+    request.audio,
+    request.sampleRate ?? TRANSCRIBE_SAMPLE_RATE,
+    TRANSCRIBE_SAMPLE_RATE,
+  );
+  const windows = planWindows(audio.length, WINDOW_SAMPLES, OVERLAP_SAMPLES);
+  const transcript = new WindowTranscript();
   const stopped = () =>
-    new KlarError('aborted', 'The transcription was stopped.', {
-      partialText: segments.map((s) => s.text).join(' '),
-    });
+    new KlarError('aborted', 'The transcription was stopped.', { partialText: transcript.text });
 
   return host.queue(first.entry.id).run(async () => {
     let loaded = first;
     try {
-      for (let start = 0, window = 0; start < audio.length || window === 0; window++) {
+      for (const [window, { start, end }] of windows.entries()) {
         if (signal?.aborted) throw stopped();
-        const samples = audio.subarray(start, start + WINDOW_SAMPLES);
+        const samples = audio.subarray(start, end);
+        const last = window === windows.length - 1;
+        const show = (text: string, done: boolean) => {
+          const delta = transcript.update(window, text, { done, last });
+          if (delta) context.onChunk?.({ text: delta, window });
+        };
         let text = '';
         loaded = await host.withFallback(loaded, context, async (model) => {
           // Before every decoder step: an abort stops within one step.
@@ -166,37 +198,39 @@ async function transcribe(
             await yieldToEventLoop();
             if (signal?.aborted) throw stopped();
           };
+          // A retry on WASM hears the window again from its start.
+          let heard = '';
           try {
             text = await transcribeWindow(
               model,
               samples,
               { language, task, maxNewTokens },
-              (delta) => context.onChunk?.({ text: delta, window }),
+              (delta) => {
+                heard += delta;
+                show(heard, false);
+              },
             );
           } finally {
             model.stepHook = null;
           }
           return model;
         });
-        const end = start + samples.length;
-        segments.push({
-          start: start / TRANSCRIBE_SAMPLE_RATE,
-          end: end / TRANSCRIBE_SAMPLE_RATE,
-          text,
-        });
-        start = end;
+        show(text, true);
       }
     } catch (error) {
       if (signal?.aborted) throw stopped();
       throw error;
     }
+    const texts = transcript.windowTexts(windows.length);
+    const seconds = (at: number) => at / TRANSCRIBE_SAMPLE_RATE;
     return {
-      text: segments
-        .map((s) => s.text)
-        .filter(Boolean)
-        .join(' '),
+      text: transcript.text,
       language,
-      segments,
+      segments: ownedSpans(windows).map((span, i) => ({
+        start: seconds(span.start),
+        end: seconds(span.end),
+        text: texts[i] ?? '',
+      })),
       model: loaded.entry.id,
       backend: loaded.backend,
     };

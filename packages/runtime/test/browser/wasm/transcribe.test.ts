@@ -1,3 +1,5 @@
+import { decodeWav } from '../../../../../models/tools/speech/wav.js';
+import { resample } from '../../../src/audio/resample.js';
 import type { TranscribeChunk } from '../../../src/tasks/transcription.js';
 import { assert, assertEqual, assertRejects } from '../support/assert.js';
 import { fixtureClient } from '../support/fixtures.js';
@@ -42,21 +44,74 @@ describe('transcription (WASM)', () => {
     assertEqual(samples.byteLength, 0, 'the samples moved to the worker instead of being copied');
   });
 
-  it('audio longer than 30 s is transcribed window by window', async () => {
-    const result = await klar.runTask('automatic-speech-recognition', {
-      model: WHISPER,
-      audio: audio(40),
-      maxNewTokens: 4,
-    });
+  it('audio longer than 30 s is heard in 30 s windows overlapping by 5 s, merged and streamed once', async () => {
+    const chunks: TranscribeChunk[] = [];
+    const result = await klar.runTask(
+      'automatic-speech-recognition',
+      { model: WHISPER, audio: audio(70), maxNewTokens: 6 },
+      { onChunk: (c) => chunks.push(c) },
+    );
+    // Windows [0, 30], [25, 55], [50, 70]; each segment owns its window up to mid-overlap.
     assertEqual(
       result.segments.map((s) => [s.start, s.end]),
       [
-        [0, 30],
-        [30, 40],
+        [0, 27.5],
+        [27.5, 52.5],
+        [52.5, 70],
       ],
-      'two windows cover the audio',
+      'three overlapping windows cover the audio',
     );
     assertEqual(result.language, 'sv', 'Swedish by default');
+    assertEqual(
+      result.segments
+        .map((s) => s.text)
+        .filter(Boolean)
+        .join(' '),
+      result.text,
+      'segment texts add up to the text',
+    );
+    assertEqual(
+      chunks.map((c) => c.text).join(''),
+      result.text,
+      'streamed text is the merged text',
+    );
+    assert(
+      chunks.every((c, i) => i === 0 || c.window >= chunks[i - 1]!.window),
+      'chunks come in window order',
+    );
+  });
+
+  it('audio at another sample rate is resampled in the worker (same words as at 16 kHz)', async () => {
+    const speech = decodeWav(
+      new Uint8Array(await (await fetch('/test/audio/sv-sentence.wav')).arrayBuffer()),
+    );
+    const at16 = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: speech.samples.slice(),
+      maxNewTokens: 6,
+    });
+    const at44 = resample(speech.samples, 16_000, 44_100);
+    const result = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: at44,
+      sampleRate: 44_100,
+      maxNewTokens: 6,
+    });
+    assertEqual(at44.byteLength, 0, 'the 44.1 kHz samples were transferred');
+    assertEqual(result.text, at16.text, 'same text as the 16 kHz original');
+    assert(
+      Math.abs(result.segments[0]!.end - speech.samples.length / 16_000) < 1e-3,
+      'times are seconds of the audio',
+    );
+    await assertRejects(
+      klar.runTask('automatic-speech-recognition', {
+        model: WHISPER,
+        audio: audio(1),
+        sampleRate: 4_000,
+      }),
+      'invalid-input',
+      'a sample rate outside 8–96 kHz',
+    );
   });
 
   it('refuses bad input and an unknown language with typed errors', async () => {
