@@ -7,6 +7,9 @@ import type {
   KlarSourceOptions,
   TaskSource,
 } from '../shared/types.js';
+import { KLAR_IDENTIFIER_SOURCE, loadCld3 } from './cld3.js';
+import { identifyLanguage, type RawIdentifier } from './identify.js';
+import { canIdentify } from './supported-languages.js';
 
 /** One candidate language, as the W3C LanguageDetector API returns it. */
 export interface LanguageDetectionResult {
@@ -34,22 +37,27 @@ interface NativeLanguageDetectorInstance {
 }
 
 /**
- * Language identification shaped like the W3C LanguageDetector API. Today it hands over to
- * the browser's built-in LanguageDetector when it says `available`; Klar's own model arrives
- * in a later version, so without a built-in one `availability()` says 'unavailable' and
- * `create()` rejects with 'unsupported-task'.
+ * Language identification shaped like the W3C LanguageDetector API. It hands over to the
+ * browser's built-in LanguageDetector when that says `available`; otherwise (or with
+ * `useNative: false`) Klar's own packaged identifier answers in the page: CLD3 compiled to
+ * WebAssembly, loaded on first use from the package itself (no network), with Klar's rules for
+ * Sorani, Tigrinya, Dari and too-short texts (`und`). `source` says which one answered:
+ * 'native' or 'cld3'. See docs/tasks.md, "Language detection".
  */
 export class LanguageDetector {
   readonly expectedInputLanguages: readonly string[] | null;
-  readonly source: TaskSource = 'native';
-  readonly #native: NativeLanguageDetectorInstance;
+  readonly source: TaskSource;
+  readonly #native: NativeLanguageDetectorInstance | undefined;
+  readonly #identifier: RawIdentifier | undefined;
   readonly #lifecycle: Lifecycle;
 
   private constructor(
-    native: NativeLanguageDetectorInstance,
+    source: { native: NativeLanguageDetectorInstance } | { identifier: RawIdentifier },
     options: LanguageDetectorCreateOptions,
   ) {
-    this.#native = native;
+    this.#native = 'native' in source ? source.native : undefined;
+    this.#identifier = 'identifier' in source ? source.identifier : undefined;
+    this.source = this.#native ? 'native' : KLAR_IDENTIFIER_SOURCE;
     this.expectedInputLanguages = options.expectedInputLanguages ?? null;
     this.#lifecycle = new Lifecycle('LanguageDetector', options.signal);
   }
@@ -58,7 +66,8 @@ export class LanguageDetector {
     options: LanguageDetectorCoreOptions & KlarSourceOptions = {},
   ): Promise<Availability> {
     const native = await usableNative('LanguageDetector', options, core(options));
-    return native?.availability ?? 'unavailable';
+    if (native) return native.availability;
+    return klarCanServe(options) ? 'available' : 'unavailable';
   }
 
   static async create(options: LanguageDetectorCreateOptions = {}): Promise<LanguageDetector> {
@@ -67,43 +76,71 @@ export class LanguageDetector {
       options,
       core(options),
     );
-    if (!native) {
+    if (native) {
+      const instance = await native.api.create({
+        ...core(options),
+        ...definedOnly({ monitor: options.monitor, signal: options.signal }),
+      });
+      return new LanguageDetector({ native: instance }, options);
+    }
+    if (!klarCanServe(options)) {
+      const unknown = (options.expectedInputLanguages ?? []).filter((tag) => !canIdentify(tag));
       throw new KlarError(
         'unsupported-task',
-        `LanguageDetector: this browser has no built-in LanguageDetector${options.useNative === false ? ' (or useNative is false)' : ''}, and Klar's language identification model is not in this version.`,
-        { task: 'language-identification' },
+        typeof WebAssembly !== 'object'
+          ? 'LanguageDetector: this browser has no built-in LanguageDetector and no WebAssembly, which Klar’s identifier needs.'
+          : `LanguageDetector: Klar's identifier cannot identify ${unknown.join(', ')}.`,
+        { task: 'language-identification', languages: unknown },
       );
     }
-    const instance = await native.api.create({
-      ...core(options),
-      ...definedOnly({ monitor: options.monitor, signal: options.signal }),
-    });
-    return new LanguageDetector(instance, options);
+    options.signal?.throwIfAborted();
+    options.monitor?.(new EventTarget());
+    const identifier = await loadCld3();
+    options.signal?.throwIfAborted();
+    return new LanguageDetector({ identifier }, options);
   }
 
+  /** The built-in one's quota; Klar's identifier takes any length (it reads the first 2 KB). */
   get inputQuota(): number {
-    return this.#native.inputQuota ?? Number.POSITIVE_INFINITY;
+    return this.#native
+      ? (this.#native.inputQuota ?? Number.POSITIVE_INFINITY)
+      : Number.POSITIVE_INFINITY;
   }
 
   async measureInputUsage(text: string, options: { signal?: AbortSignal } = {}): Promise<number> {
     const signal = this.#lifecycle.signalFor(options.signal);
+    if (!this.#native) return text.length;
     return (await this.#native.measureInputUsage?.(text, { signal })) ?? 0;
   }
 
-  /** Candidate languages, most likely first. */
+  /**
+   * Candidate languages, most likely first. From Klar's identifier: the language and 'und'
+   * with the rest of the confidence (Tigrinya/Amharic text lists both); 'und' first when the
+   * text has fewer than 10 letters or the identifier is unsure.
+   */
   async detect(
     text: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<LanguageDetectionResult[]> {
     const signal = this.#lifecycle.signalFor(options.signal);
-    const results = await this.#native.detect(text, { signal });
+    if (this.#identifier) {
+      return identifyLanguage(text, this.#identifier, {
+        expectedInputLanguages: this.expectedInputLanguages,
+      });
+    }
+    const results = await this.#native!.detect(text, { signal });
     return [...results].sort((a, b) => b.confidence - a.confidence);
   }
 
   destroy(): void {
     this.#lifecycle.destroy();
-    this.#native.destroy();
+    this.#native?.destroy();
   }
+}
+
+function klarCanServe(options: LanguageDetectorCoreOptions): boolean {
+  if (typeof WebAssembly !== 'object') return false;
+  return (options.expectedInputLanguages ?? []).every(canIdentify);
 }
 
 function core(options: LanguageDetectorCoreOptions) {
