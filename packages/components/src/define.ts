@@ -1,4 +1,5 @@
 /** Registers every Klar element. The only entry point with side effects besides each element's own. */
+import './klar-dictate/klar-dictate.js';
 import './klar-form-assist/klar-form-assist.js';
 import './klar-model-status/klar-model-status.js';
 import './klar-pii-guard/klar-pii-guard.js';

@@ -4,6 +4,8 @@
  */
 
 export { documentMatchesSchema, valueMatchesSchema } from '@klar/tasks';
+export type { KlarDictateInsertDetail } from './klar-dictate/dictate-events.js';
+export { KlarDictate } from './klar-dictate/klar-dictate.component.js';
 export {
   type FieldInfo,
   type FormSchema,

@@ -6,6 +6,7 @@
  */
 import '@klar/components/define';
 import {
+  KlarDictate,
   KlarFormAssist,
   KlarModelStatus,
   KlarPiiGuard,
@@ -65,4 +66,17 @@ export const ModelStatus = createComponent({
   tagName: 'klar-model-status',
   elementClass: KlarModelStatus,
   react: React,
+});
+
+/** `<klar-dictate>`: a microphone button for the textarea or text input `for` names. */
+export const Dictate = createComponent({
+  tagName: 'klar-dictate',
+  elementClass: KlarDictate,
+  react: React,
+  events: {
+    onInsert: event('klar-dictate-insert'),
+    onDiscard: event('klar-dictate-discard'),
+    onFallback: fallback,
+    onConsent: consent,
+  },
 });
