@@ -97,7 +97,7 @@ export async function openMicrophone(
         `the audio worklet module could not be loaded (${String(error)})`,
         {
           url: CAPTURE_WORKLET_URL.href,
-          fix: "Serve capture.worklet.js next to the klar-dictate module as JavaScript (status 200) and allow it with script-src 'self' in the Content-Security-Policy.",
+          fix: "Serve the worklet file at the URL above (capture.worklet.js; assets/capture.worklet-<hash>.js in the no-build bundle) as JavaScript with status 200, from the page's own origin, and allow it with script-src 'self' in the Content-Security-Policy.",
         },
         { cause: error },
       );
