@@ -89,6 +89,7 @@ for (const dir of packageDirs) {
   const target = join(out, name);
   await cp(join(compiled, name, 'src'), join(target, 'dist'), { recursive: true });
   await rewriteWorkerUrls(join(target, 'dist'));
+  await copyWorkletModules(join(dir, 'src'), join(target, 'dist'));
 
   const exports = {};
   for (const [key, value] of Object.entries(pkg.exports ?? { '.': pkg.main })) {
@@ -134,6 +135,18 @@ async function rewriteWorkerUrls(dir) {
       (_m, q, path) => `new URL(${q}${path}.js${q}, import.meta.url)`,
     );
     if (fixed !== code) await writeFile(file, fixed);
+  }
+}
+
+/**
+ * AudioWorklet modules are plain JavaScript the browser loads by URL (`*.worklet.js`, found with
+ * `new URL('./x.worklet.js', import.meta.url)`); tsc does not emit them, so they are copied as they are.
+ */
+async function copyWorkletModules(src, dest) {
+  for (const entry of await readdir(src, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.worklet.js')) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    await cp(file, join(dest, relative(src, file)));
   }
 }
 
