@@ -36,6 +36,8 @@ describe('models/manifest.json', () => {
 
   const manifest = parseManifest(manifestJson);
   const real = manifest.models.filter((m) => m.role !== 'fixture');
+  /** Hub models; the rest ship in an npm package (`npm`) and are plain ONNX Runtime sessions. */
+  const fromHub = real.filter((m) => !m.npm);
 
   it('has a real default model for every task', () => {
     for (const task of TASKS) {
@@ -47,7 +49,18 @@ describe('models/manifest.json', () => {
   });
 
   it('mirrors the hub layout: id equals source.repo for real models', () => {
-    for (const m of real) assert.equal(m.source?.repo, m.id, m.id);
+    for (const m of fromHub) assert.equal(m.source?.repo, m.id, m.id);
+  });
+
+  it('names the npm package, exact version and file of models that ship in one', () => {
+    for (const m of real.filter((x) => x.npm)) {
+      assert.equal(m.source, undefined, `${m.id} comes from npm, not a hub`);
+      assert.match(m.npm?.version ?? '', /^\d+\.\d+\.\d+$/, `${m.id}: an exact version`);
+      assert.ok(
+        m.files.every((f) => f.sha256 && m.npm?.path.endsWith(`/${f.path}`)),
+        `${m.id}: each file is the package's file, with a sha256`,
+      );
+    }
   });
 
   it('names every ONNX file after its dtype and lists weights for both backends', () => {
@@ -62,6 +75,7 @@ describe('models/manifest.json', () => {
           `${m.id}/${f.path} ≠ ${f.dtype}`,
         );
       }
+      if (m.npm) return; // a plain ONNX Runtime session: no config or tokenizer
       for (const need of ['config.json', 'tokenizer.json', 'tokenizer_config.json']) {
         assert.ok(
           m.files.some((f) => f.path === need),
@@ -73,7 +87,7 @@ describe('models/manifest.json', () => {
   });
 
   it('claims verified only with a pinned commit and a sha256 for every file', () => {
-    for (const m of real.filter((x) => x.verified !== false)) {
+    for (const m of fromHub.filter((x) => x.verified !== false)) {
       assert.match(m.source?.revision ?? '', /^[0-9a-f]{40}$/, m.id);
       assert.ok(
         m.files.every((f) => f.sha256),

@@ -13,6 +13,7 @@ export const TASKS = [
   'automatic-speech-recognition',
   'translation',
   'language-identification',
+  'voice-activity-detection',
 ] as const;
 export const ROLES = ['default', 'alternative', 'fixture'] as const;
 export const INTEGRITY = ['sha256', 'unverified'] as const;
@@ -117,6 +118,10 @@ function checkEntry(value: unknown, path: string): void {
     if (s.hub !== 'huggingface') fail(`${path}.source.hub`, 'must be "huggingface"', s.hub);
     str(s, 'repo', `${path}.source`);
     str(s, 'revision', `${path}.source`);
+  }
+  if (e.npm !== undefined) {
+    const n = obj(e.npm, `${path}.npm`);
+    for (const key of ['package', 'version', 'path']) str(n, key, `${path}.npm`);
   }
   const d = obj(e.dtypes, `${path}.dtypes`);
   oneOf(d, 'webgpu', DTYPES, `${path}.dtypes`);

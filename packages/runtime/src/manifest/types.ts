@@ -4,7 +4,9 @@ export type ModelTask =
   | 'token-classification'
   | 'automatic-speech-recognition'
   | 'translation'
-  | 'language-identification';
+  | 'language-identification'
+  /** Speech segments in audio (Silero VAD), run as a plain ONNX Runtime session. */
+  | 'voice-activity-detection';
 
 export type Backend = 'webgpu' | 'wasm';
 export type Dtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
@@ -35,6 +37,11 @@ export interface ModelEntry {
     readonly repo: string;
     readonly revision: string;
   };
+  /**
+   * The npm package the files are copied from, for models that ship in one (Silero VAD) rather
+   * than on a hub: `npm run models:vad` copies `path` of `package@version` into the model folder.
+   */
+  readonly npm?: NpmSource;
   /** The dtype the runtime picks on each backend. */
   readonly dtypes: { readonly webgpu: Dtype; readonly wasm: Dtype };
   readonly files: readonly ModelFile[];
@@ -59,6 +66,13 @@ export interface ModelEntry {
 }
 
 export type ModelIntegrity = 'sha256' | 'unverified';
+
+export interface NpmSource {
+  readonly package: string;
+  readonly version: string;
+  /** Path of the file inside the package. */
+  readonly path: string;
+}
 
 export interface LanguagePair {
   readonly source: string;

@@ -5,6 +5,7 @@ import { tokenClassification } from './token-classification.js';
 import { transcription } from './transcription.js';
 import { translation } from './translation.js';
 import type { TaskDefinition, TaskName, TaskOperation } from './types.js';
+import { voiceActivity } from './voice-activity.js';
 
 /**
  * Every task this build can run. A model task not listed here (language identification
@@ -15,6 +16,7 @@ const TASKS: readonly TaskDefinition[] = [
   tokenClassification,
   translation,
   transcription,
+  voiceActivity,
 ];
 
 export function taskDefinition(task: ModelTask): TaskDefinition | undefined {

@@ -20,6 +20,7 @@ import type {
   TranslationPairsRequest,
   TranslationPairsResult,
 } from './translation.js';
+import type { VoiceActivityRequest, VoiceActivityResult } from './voice-activity.js';
 
 /**
  * Input, output and streamed chunk of every operation the generic task request carries.
@@ -54,6 +55,12 @@ export interface TaskTypes {
     output: TranscribeResult;
     chunk: TranscribeChunk;
   };
+  /** Speech segments (seconds) in audio; no chunks. */
+  'voice-activity-detection': {
+    input: VoiceActivityRequest;
+    output: VoiceActivityResult;
+    chunk: never;
+  };
 }
 
 export type TaskName = keyof TaskTypes;
@@ -78,6 +85,12 @@ export interface TaskOperation<N extends TaskName> {
 /** One model task: the model class and processor it needs, what its manifest entry must say, its operations. */
 export interface TaskDefinition {
   readonly task: ModelTask;
+  /**
+   * `onnxruntime`: the task runs its own ONNX Runtime session on the manifest's verified files
+   * (voice activity detection) and acquires it itself; the model loader never calls its
+   * `loadProcessor`/`createModel`. Absent: a transformers.js model, loaded by the model host.
+   */
+  readonly session?: 'onnxruntime';
   /** Problems with a manifest entry for this task (empty: it can be loaded). */
   checkEntry(entry: ModelEntry): readonly string[];
   /** The processor (a tokenizer for text tasks), from the files registered under `id`. */
