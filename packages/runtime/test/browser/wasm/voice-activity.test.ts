@@ -58,9 +58,8 @@ describe('voice activity detection (Silero VAD on WASM)', () => {
       sampleRate: 44_100,
     });
     assertEqual(result.segments.length, speech.length, JSON.stringify(result.segments));
-    result.segments.forEach((found, i) =>
-      assert(Math.abs(found.start - speech[i]!.start) <= TOLERANCE_S, `segment ${i} start`),
-    );
+    for (const [i, found] of result.segments.entries())
+      assert(Math.abs(found.start - speech[i]!.start) <= TOLERANCE_S, `segment ${i} start`);
     const sentence = await testSpeech('sv-sentence.wav');
     const one = await klar.runTask('voice-activity-detection', {
       audio: sentence.samples,

@@ -10,13 +10,12 @@ describe('voice activity detection on a WebGPU engine', () => {
       const result = await klar.runTask('voice-activity-detection', { audio: samples });
       assertEqual(result.backend, 'wasm', 'VAD always runs on WASM, and reports it');
       assertEqual(result.segments.length, speech.length, JSON.stringify(result.segments));
-      result.segments.forEach((found, i) =>
+      for (const [i, found] of result.segments.entries())
         assert(
           Math.abs(found.start - speech[i]!.start) <= 0.3 &&
             Math.abs(found.end - speech[i]!.end) <= 0.3,
           `segment ${i}: ${found.start}–${found.end} s`,
-        ),
-      );
+        );
     } finally {
       await klar.dispose();
     }
