@@ -20,21 +20,24 @@ function foldedCode(code: number): number {
   return -1;
 }
 
+/** Every code unit foldedCode() changes, for a native scan between them. */
+const FOLDABLE =
+  /[\t\u00a0\u2000-\u200a\u2010-\u2015\u2024\u202f\u205f\u2212\u3000\ufe58\ufe63\ufe6b\uff01-\uff5e]/g;
+
 /**
- * The folded copy; the same string when there is nothing to fold (the common case). A plain
- * loop over char codes: the character-class regex this replaced ran at ~13 MB/s on a loaded
- * machine (it was the largest single cost of detection on pasted text), the loop at memory speed.
+ * The folded copy; the same string when there is nothing to fold (the common case). A native
+ * regex scan jumps from one foldable character to the next (test() and lastIndex: no match
+ * arrays), which is faster than a char-code loop over every character; the pieces between are
+ * joined once.
  */
 export function foldForDetection(text: string): string {
   let parts: string[] | undefined;
   let copied = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0xa0 && code !== 0x09) continue;
-    const folded = foldedCode(code);
-    if (folded === -1) continue;
+  FOLDABLE.lastIndex = 0;
+  while (FOLDABLE.test(text)) {
+    const index = FOLDABLE.lastIndex - 1;
     parts ??= [];
-    parts.push(text.slice(copied, index), String.fromCharCode(folded));
+    parts.push(text.slice(copied, index), String.fromCharCode(foldedCode(text.charCodeAt(index))));
     copied = index + 1;
   }
   if (!parts) return text;

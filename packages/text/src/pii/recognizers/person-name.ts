@@ -22,10 +22,17 @@ import type { PiiCandidate, SyncRecognizer } from '../types.js';
  * Latin; names in other scripts are still found after a cue (which reads any letters).
  */
 const LATIN_LETTER = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de';
+const LOWER = "a-z\\u00df-\\u00f6\\u00f8-\\u024f'’";
 const CAPITALISED_WORD = new RegExp(
-  `(?<![${LATIN_LETTER}0-9-])[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de][a-z\\u00df-\\u00f6\\u00f8-\\u024f'’]{1,24}(?:-[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de][a-z\\u00df-\\u00f6\\u00f8-\\u024f]{1,24})?(?![${LATIN_LETTER}0-9])`,
-  'g',
+  `(?<![${LATIN_LETTER}0-9-])[${UPPER}][${LOWER}]{1,24}(?:-[${UPPER}][a-z\\u00df-\\u00f6\\u00f8-\\u024f]{1,24})?(?![${LATIN_LETTER}0-9])`,
+  'y',
 );
+/**
+ * Where a capitalised word may start: its capital is consumed, so irregexp skips ahead fast
+ * and test() needs no match array; CAPITALISED_WORD (sticky) then reads the whole word.
+ */
+const CAPITAL_START = new RegExp(`(?<![${LATIN_LETTER}0-9-])[${UPPER}](?=[${LOWER}])`, 'g');
 const NAME_AFTER_CUE =
   /[ \t]*[:,]?[ \t]*\n?[ \t]*(\p{L}[\p{Ll}\p{Lu}'’]{0,24}(?:-\p{L}\p{Ll}{1,24})?)(?: (\p{L}[\p{Ll}\p{Lu}'’]{0,24}(?:-\p{L}\p{Ll}{1,24})?))?(?: (\p{L}[\p{Ll}\p{Lu}'’]{0,24}))?/duy;
 const SENTENCE_END = /[.!?:;\n]/;
@@ -124,19 +131,37 @@ interface Token {
   readonly word: string;
 }
 
-/** Capitalised words separated by single spaces. */
+/**
+ * Runs of two or more capitalised words separated by single spaces (a lone capitalised word is
+ * never a name here, and most are sentence starts: no token is built for those).
+ */
 function* capitalisedRuns(text: string): Generator<Token[]> {
   let run: Token[] = [];
-  for (const match of text.matchAll(CAPITALISED_WORD)) {
-    const token = { start: match.index, end: match.index + match[0].length, word: match[0] };
-    const last = run[run.length - 1];
-    if (last && !(token.start === last.end + 1 && text[last.end] === ' ')) {
+  // The previous word, kept as offsets until a second word makes it part of a run.
+  let lastStart = -1;
+  let lastEnd = -1;
+  CAPITAL_START.lastIndex = 0;
+  while (CAPITAL_START.test(text)) {
+    const start = CAPITAL_START.lastIndex - 1;
+    CAPITALISED_WORD.lastIndex = start;
+    if (!CAPITALISED_WORD.test(text)) continue;
+    const end = CAPITALISED_WORD.lastIndex;
+    CAPITAL_START.lastIndex = end;
+    if (lastEnd !== -1 && start === lastEnd + 1 && text[lastEnd] === ' ') {
+      if (run.length === 0) run.push(token(text, lastStart, lastEnd));
+      run.push(token(text, start, end));
+    } else if (run.length > 0) {
       yield run;
       run = [];
     }
-    run.push(token);
+    lastStart = start;
+    lastEnd = end;
   }
   if (run.length > 0) yield run;
+}
+
+function token(text: string, start: number, end: number): Token {
+  return { start, end, word: text.slice(start, end) };
 }
 
 function isFirstName(word: string): boolean {

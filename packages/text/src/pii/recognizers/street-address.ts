@@ -51,10 +51,15 @@ const MIN_STEM = 2;
  * rather than for every word keeps the scan fast; the word's start is found by walking back.
  * Longest endings first, so "gatan" is preferred to "gata".
  */
-const ENDING_AND_NUMBER = new RegExp(
-  `(?:${[...STREET_ENDINGS].sort((a, b) => b.length - a.length).join('|')}) \\d{1,3}(?!\\d|[,.:]\\d)`,
-  'giu',
-);
+const ENDING_AND_NUMBER_SOURCE = `(?:${[...STREET_ENDINGS].sort((a, b) => b.length - a.length).join('|')}) \\d{1,3}(?!\\d|[,.:]\\d)`;
+/**
+ * Without the unicode flag the case-insensitive search runs twice as fast, and matches the
+ * same except for three letters that only Unicode case folding equates with ours (long s, the
+ * Kelvin and Ångström signs): a text containing any of them gets the unicode regex.
+ */
+const ENDING_AND_NUMBER = new RegExp(ENDING_AND_NUMBER_SOURCE, 'gi');
+const ENDING_AND_NUMBER_UNICODE = new RegExp(ENDING_AND_NUMBER_SOURCE, 'giu');
+const UNICODE_ONLY_CASE = /[\u017f\u212a\u212b]/;
 const LETTER = /\p{L}/u;
 const MAX_WORD = 40;
 /** What may follow the number: a letter ("12 B") and a flat number ("lgh 1102"). */
@@ -82,7 +87,8 @@ export const streetAddressRecognizer: SyncRecognizer = {
   ],
   detect(text) {
     const found: PiiCandidate[] = [];
-    for (const match of text.matchAll(ENDING_AND_NUMBER)) {
+    const endings = UNICODE_ONLY_CASE.test(text) ? ENDING_AND_NUMBER_UNICODE : ENDING_AND_NUMBER;
+    for (const match of text.matchAll(endings)) {
       let wordStart = match.index;
       while (
         wordStart > 0 &&
