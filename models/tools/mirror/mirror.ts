@@ -10,6 +10,7 @@ import type {
 import { type MirroredFile, mirrorDocuments, readRecord, writeRecord } from './documents.js';
 import { type DownloadOptions, downloadFile } from './download.js';
 import { hashFile } from './hash.js';
+import { copyNpmModel } from './npm-files.js';
 import { dtypesToMirror, filesToMirror, hubUrl } from './select.js';
 
 export interface MirrorOptions
@@ -148,7 +149,12 @@ export async function mirrorModels(
   const done: ModelEntry[] = [];
   for (const entry of entries) {
     const previous = before.models.find((m) => m.id === entry.id);
-    done.push(await mirrorEntry(entry, previous, o));
+    const { npm } = entry;
+    done.push(
+      npm
+        ? await copyNpmModel({ ...entry, npm }, o.out, o.log)
+        : await mirrorEntry(entry, previous, o),
+    );
   }
   const ids = new Set(done.map((m) => m.id));
   const manifest: ModelManifest = {
