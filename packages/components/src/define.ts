@@ -5,3 +5,4 @@ import './klar-model-status/klar-model-status.js';
 import './klar-pii-guard/klar-pii-guard.js';
 import './klar-readability/klar-readability.js';
 import './klar-summary/klar-summary.js';
+import './klar-translate/klar-translate.js';

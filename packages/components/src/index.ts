@@ -25,6 +25,10 @@ export {
 } from './klar-summary/faithfulness.js';
 export { KlarSummary } from './klar-summary/klar-summary.component.js';
 export {
+  KlarTranslate,
+  type KlarTranslateDoneDetail,
+} from './klar-translate/klar-translate.component.js';
+export {
   KlarContext,
   type KlarContextInit,
   klarContextFor,

@@ -12,6 +12,7 @@ import {
   KlarPiiGuard,
   KlarReadability,
   KlarSummary,
+  KlarTranslate,
 } from '@klar/components';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
@@ -79,4 +80,12 @@ export const Dictate = createComponent({
     onFallback: fallback,
     onConsent: consent,
   },
+});
+
+/** `<klar-translate>`: translates the text `for` names into the citizen's language. */
+export const Translate = createComponent({
+  tagName: 'klar-translate',
+  elementClass: KlarTranslate,
+  react: React,
+  events: { onDone: event('klar-translate-done'), onFallback: fallback, onConsent: consent },
 });

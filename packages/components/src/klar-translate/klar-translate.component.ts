@@ -6,12 +6,29 @@ import { errorCode, isAborted } from '../shared/errors.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { loadTasks } from '../shared/lazy.js';
 import { ModelController } from '../shared/model-controller.js';
-import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
-import { reportSetupProblem, setupUrl } from '../shared/setup-report.js';
+import { renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
-import { type TranslateStrings, translateStringsFor } from './klar-translate.strings.js';
+import type { TranslateStrings } from './klar-translate.strings.js';
 import { translateStyles } from './klar-translate.styles.js';
-import { directionOf, nameIn, nativeName, preferredTarget, primaryTag } from './languages.js';
+
+type Views = typeof import('./klar-translate.views.js');
+let views: Promise<Views> | undefined;
+/** The picker, panel and strings, fetched on the first click (a failed fetch is tried again). */
+function loadViews(): Promise<Views> {
+  views ??= import('./klar-translate.views.js').catch((error: unknown) => {
+    views = undefined;
+    throw error;
+  });
+  return views;
+}
+
+const primaryTag = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/** The button's label: all the element shows before the citizen asks. */
+const OPEN_LABEL: Readonly<Record<string, string>> = {
+  sv: 'Läs på ditt språk',
+  en: 'Read in your language',
+};
 
 type Tasks = Awaited<ReturnType<typeof loadTasks>>;
 type Status = 'idle' | 'listing' | 'choose' | 'none' | 'working' | 'done' | 'stopped' | 'failed';
@@ -111,20 +128,22 @@ export class KlarTranslate extends KlarElement {
   declare private selected: string;
   declare private output: string;
   declare private showing: 'translation' | 'original';
-  declare private used: { target: TranslationTarget; from: string; original: string } | undefined;
+  declare private used: import('./klar-translate.views.js').UsedTranslation | undefined;
   declare private message: string;
   declare private announcement: string;
   readonly #model = new ModelController(this, 'translation');
   #abort: AbortController | undefined;
   #focusAfterRender: string | undefined;
+  #views: Views | undefined;
 
   /** The current translation (empty until one is made). */
   get translation(): string {
     return this.output;
   }
 
+  /** The element's strings; only read once the views are loaded (after the first click). */
   protected get s(): TranslateStrings {
-    return translateStringsFor(this.locale);
+    return this.#views!.translateStringsFor(this.locale);
   }
 
   /** The language of the original: the attribute, else the `lang` the original stands in. */
@@ -146,54 +165,34 @@ export class KlarTranslate extends KlarElement {
     this.status = 'listing';
     let tasks: Tasks;
     try {
-      tasks = await loadTasks();
+      [tasks, this.#views] = await Promise.all([loadTasks(), loadViews()]);
     } catch (error) {
       if (this.#abort !== abort) return;
+      // The bundle's own chunks could not be fetched: a setup problem, said like any other.
       this.#model.failWith(error);
-      this.#noLanguages();
+      this.status = 'none';
+      this.message = this.announcement = this.t.unavailable('site-unavailable');
       return;
     }
     const engine = await this.resolveEngine();
     if (abort.signal.aborted) return;
-    const source = this.originalLanguage;
     const model = this.klarContext.modelIdFor('translation', this.model || undefined);
-    const { targets, runtimeError } = await tasks.Translator.targetLanguages({
-      sourceLanguage: source,
+    const targets = await this.#views.listTargets(tasks, engine, this.klarContext, {
+      sourceLanguage: this.originalLanguage,
       useNative: this.useNative,
-      // No second engine: when the page's cannot start, only the browser's translator is asked.
-      engine:
-        engine ??
-        (() => {
-          throw Object.assign(new Error('The Klar engine could not start.'), { code: 'internal' });
-        }),
-      ...(model ? { model } : {}),
+      model,
       signal: abort.signal,
     });
     if (abort.signal.aborted) return;
-    if (runtimeError && engine) reportSetupProblem(runtimeError, this.klarContext, engine);
-    for (const target of targets) {
-      if (target.availability !== 'unavailable' || !engine) continue;
-      const code = target.reason ?? 'model-not-found';
-      const url = setupUrl(engine, code);
-      reportSetupProblem(
-        {
-          code,
-          message: `the translation model "${target.source}" for ${source}→${target.language} is unavailable here (${code})`,
-          ...(url ? { details: { url } } : {}),
-        },
-        this.klarContext,
-        engine,
-      );
-    }
-    this.targets = targets.filter((t) => t.availability !== 'unavailable');
+    this.targets = targets;
     if (!this.targets.length) {
       this.#noLanguages();
       return;
     }
-    const detected = await this.#detectedLanguage(tasks, abort.signal);
+    const detected = await this.#views.detectLanguage(tasks, this.#detectText(), abort.signal);
     if (abort.signal.aborted) return;
     this.selected =
-      preferredTarget(
+      this.#views.preferredTarget(
         this.targets.map((t) => t.language),
         detected,
         navigator.languages ?? [navigator.language],
@@ -312,28 +311,13 @@ export class KlarTranslate extends KlarElement {
     return textOf(this.#sourceElement());
   }
 
-  /** The language of what the citizen wrote (`detect-from`), when it can be told. */
-  async #detectedLanguage(tasks: Tasks, signal: AbortSignal): Promise<string | undefined> {
-    if (!this.detectFrom) return undefined;
+  /** What the citizen wrote in the `detect-from` field or element (empty without one). */
+  #detectText(): string {
+    if (!this.detectFrom) return '';
     const root = this.getRootNode() as Document | ShadowRoot;
     const field =
       root.getElementById?.(this.detectFrom) ?? this.ownerDocument.getElementById(this.detectFrom);
-    const text = textOf(field ?? undefined).trim();
-    if (!text) return undefined;
-    try {
-      const detector = await tasks.LanguageDetector.create({ signal });
-      try {
-        const [best] = await detector.detect(text, { signal });
-        return best && best.detectedLanguage !== 'und' && best.confidence >= 0.5
-          ? best.detectedLanguage
-          : undefined;
-      } finally {
-        detector.destroy();
-      }
-    } catch {
-      // No detector here: the browser's languages decide.
-      return undefined;
-    }
+    return textOf(field ?? undefined).trim();
   }
 
   #noLanguages(): void {
@@ -392,113 +376,73 @@ export class KlarTranslate extends KlarElement {
   }
 
   protected override render() {
-    const s = this.s;
+    const views = this.#views;
     const opened = this.status !== 'idle';
     return html`<div part="base">
         ${
           opened
             ? nothing
             : html`<button type="button" part="button trigger" class="primary" @click=${() => void this.open()}>
-              ${s.open}
+              ${OPEN_LABEL[this.locale] ?? OPEN_LABEL.sv}
             </button>`
         }
-        ${this.status === 'listing' ? html`<p class="note">${s.checkingLanguages}</p>` : nothing}
-        ${this.targets.length && opened && this.status !== 'listing' && this.status !== 'none' ? this.#renderPicker() : nothing}
-        ${renderModelPanel(this.#model, this.t, 'translate')}
-        ${this.status === 'none' || this.status === 'failed' ? this.#renderMessage() : nothing}
-        ${this.#showOutput() ? this.#renderOutput() : nothing}
+        ${views ? this.#renderOpened(views) : nothing}
+        ${!views && this.status === 'none' ? html`<p class="panel" part="message">${this.message}</p>` : nothing}
         <div class="sr-only" role="status" part="announcement">${this.announcement}</div>
       </div>
       <slot></slot>`;
   }
 
-  #renderPicker() {
-    const s = this.s;
-    return html`<div class="picker" part="picker">
-      <div class="field">
-        <label for="language">${s.languageLabel}</label>
-        <select
-          id="language"
-          part="select"
-          @change=${(e: Event) => {
-            this.selected = (e.target as HTMLSelectElement).value;
-          }}
-        >
-          ${this.targets.map(
-            (t) =>
-              html`<option value=${t.language} lang=${t.language} dir=${directionOf(t.language)} ?selected=${t.language === this.selected}>
-                ${nativeName(t.language)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <button type="button" part="button translate" class="primary" @click=${() => void this.translateInto()}>
-        ${s.translate}
-      </button>
-    </div>`;
-  }
-
-  #renderMessage() {
-    return html`<div class="panel" part="message"><p>${this.message}</p>
-      <div class="actions">
-        <button type="button" part="button close" @click=${() => this.close()}>${this.t.close}</button>
-      </div>
-    </div>`;
+  #renderOpened(views: Views) {
+    const { s, t, status } = this;
+    const picker =
+      this.targets.length && status !== 'idle' && status !== 'listing' && status !== 'none';
+    return html`${status === 'listing' ? html`<p class="note">${s.checkingLanguages}</p>` : nothing}
+      ${
+        picker
+          ? views.renderPicker({
+              s,
+              targets: this.targets,
+              selected: this.selected,
+              select: (language) => {
+                this.selected = language;
+              },
+              translate: () => void this.translateInto(),
+            })
+          : nothing
+      }
+      ${renderModelPanel(this.#model, t, 'translate')}
+      ${status === 'none' || status === 'failed' ? views.renderMessage(this.message, t, () => this.close()) : nothing}
+      ${
+        this.used && this.#showOutput()
+          ? views.renderOutput({
+              s,
+              t,
+              locale: this.locale,
+              used: this.used,
+              output: this.output,
+              working: status === 'working',
+              stopped: status === 'stopped',
+              showingOriginal: this.showing === 'original',
+              model: this.#model,
+              stop: () => this.stop(),
+              toggle: () => {
+                this.showing = this.showing === 'original' ? 'translation' : 'original';
+              },
+              close: () => this.close(),
+            })
+          : nothing
+      }`;
   }
 
   #showOutput(): boolean {
-    if (!this.used) return false;
     if (this.status === 'done' || this.status === 'stopped') return true;
     if (this.status !== 'working') return false;
     return (
-      this.used.target.source === 'native' ||
+      this.used?.target.source === 'native' ||
       this.#model.phase === 'ready' ||
       this.output.length > 0
     );
-  }
-
-  #renderOutput() {
-    const { s, t } = this;
-    const used = this.used!;
-    const working = this.status === 'working';
-    const to = used.target.language;
-    const from = nameIn(used.from, this.locale);
-    const toName = nameIn(to, this.locale);
-    const label =
-      used.target.source === 'native'
-        ? s.byBrowser(from, toName)
-        : s.byModel(used.target.modelName ?? used.target.source, from, toName);
-    const original = this.showing === 'original';
-    return html`<section
-      part="output"
-      class="panel ai"
-      aria-labelledby="heading"
-      aria-busy=${working ? 'true' : 'false'}
-    >
-      <p class="title" id="heading">${original ? s.originalHeading(from) : s.heading}</p>
-      <p class="note" part="label">${label} ${s.checkOriginal}</p>
-      ${working && !this.output ? html`<p class="note">${s.translating}</p>` : nothing}
-      ${
-        original
-          ? html`<div part="original" class="text" lang=${used.from} dir=${directionOf(used.from)}>${used.original}</div>`
-          : html`<div part="text" class="text" lang=${to} dir=${directionOf(to)}>${this.output}</div>`
-      }
-      ${this.status === 'stopped' ? html`<p class="note">${s.stopped}</p>` : nothing}
-      <p class="note">${used.target.source !== 'native' ? renderBackend(this.#model, t) : nothing}</p>
-      <div class="actions">
-        ${working ? html`<button type="button" part="button stop" @click=${() => this.stop()}>${t.stop}</button>` : nothing}
-        <button
-          type="button"
-          part="button toggle"
-          @click=${() => {
-            this.showing = original ? 'translation' : 'original';
-          }}
-        >
-          ${original ? s.showTranslation : s.showOriginal}
-        </button>
-        <button type="button" part="button close" @click=${() => this.close()}>${t.close}</button>
-      </div>
-    </section>`;
   }
 }
 
