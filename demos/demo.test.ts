@@ -201,6 +201,31 @@ describe('demo e-service with JavaScript', () => {
       await waitFor(() => summary.shadowRoot!.querySelector('[part~="consent"]'), 'consent');
       assertOneLanguage(doc, lang);
       await axeIn(win, doc, `${path} download question`);
+      // "Read the decision in your language": the Swedish letter offers English (the sv→en test
+      // model); the English letter has no model for its direction here, and says so.
+      const translate = doc.querySelector('klar-translate')!;
+      const open = await waitFor(
+        () => translate.shadowRoot?.querySelector<HTMLElement>('[part~="trigger"]'),
+        'translate button',
+      );
+      assert(
+        (lang === 'sv' ? /Läs på ditt språk/ : /Read in your language/).test(
+          open.textContent ?? '',
+        ),
+        `translate button in ${lang}: ${open.textContent}`,
+      );
+      open.click();
+      const shown = await waitFor(
+        () =>
+          translate.shadowRoot!.querySelector(
+            lang === 'sv' ? 'option[value="en"]' : '[part~="message"]',
+          ),
+        'language picker or message',
+      );
+      assert(shown.textContent?.trim(), 'the picker or the message has text');
+      assert(doc.querySelector('#beslut')!.checkVisibility(), 'the original stays');
+      assertOneLanguage(doc, lang);
+      await axeIn(win, doc, `${path} translate`);
       frame.remove();
     }
   });
