@@ -43,6 +43,8 @@ export class RecognizerRegistry {
   readonly #readOnly: boolean;
   /** Union of every recogniser's context words, for the one scan per detection. */
   #vocabulary: string[] | undefined;
+  /** labelFor() answers (masking asks once per value); emptied when the recognisers change. */
+  readonly #labels = new Map<string, string>();
 
   constructor(options: RecognizerRegistryOptions = {}) {
     this.#readOnly = false;
@@ -68,6 +70,7 @@ export class RecognizerRegistry {
     }
     this.#recognizers.push(recognizer);
     this.#vocabulary = undefined;
+    this.#labels.clear();
     return () => this.unregister(recognizer.id);
   }
 
@@ -77,6 +80,7 @@ export class RecognizerRegistry {
     if (index === -1) return false;
     this.#recognizers.splice(index, 1);
     this.#vocabulary = undefined;
+    this.#labels.clear();
     return true;
   }
 
@@ -95,8 +99,14 @@ export class RecognizerRegistry {
 
   /** The placeholder label for a type, e.g. 'personnummer' → 'PERSONNUMMER'. */
   labelFor(type: PiiType, locale: Locale = 'sv'): string {
-    const custom = this.#recognizers.find((r) => r.labels && r.types.includes(type))?.labels;
-    return custom?.[locale] ?? builtInLabel(type, locale) ?? labelFromType(type);
+    const key = `${locale}\u0000${type}`;
+    let label = this.#labels.get(key);
+    if (label === undefined) {
+      const custom = this.#recognizers.find((r) => r.labels && r.types.includes(type))?.labels;
+      label = custom?.[locale] ?? builtInLabel(type, locale) ?? labelFromType(type);
+      this.#labels.set(key, label);
+    }
+    return label;
   }
 
   detect(text: string, options: DetectOptions = {}): PiiSpan[] {

@@ -59,13 +59,15 @@ export const phoneRecognizer: SyncRecognizer = {
         candidate = `(${candidate}`;
       }
       while (candidate.replace(/\D/g, '').length >= 7) {
+        // Someone born 2000–2009 has a personnummer starting with 0: ten bare digits that
+        // check out as one are a phone number only when a phone word says so. Asked before
+        // libphonenumber (the costlier check): bare digits cannot be shortened, so the answer
+        // is the same whether or not they would parse as a phone number.
+        const personnummer = isValidBarePersonnummer(candidate);
+        if (personnummer && !context.near(start, start + candidate.length)) break;
         if (isPhoneNumber(candidate)) {
           const end = start + candidate.length;
           const international = candidate.startsWith('+') || candidate.startsWith('00');
-          // Someone born 2000–2009 has a personnummer starting with 0: ten bare digits that
-          // check out as one are a phone number only when a phone word says so.
-          const personnummer = isValidBarePersonnummer(candidate);
-          if (personnummer && !context.near(start, end)) break;
           found.push({
             start,
             end,
