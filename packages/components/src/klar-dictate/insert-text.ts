@@ -21,12 +21,12 @@ export interface Insertion {
  * Puts `text` into the field at the caret without replacing anything the citizen typed: with a
  * selection, after it. Adds a space where words would run together, respects `maxlength`, and
  * fires `input` and `change` so frameworks (React, Vue, Angular) see the new value. The caret
- * ends after the inserted text.
+ * ends after the inserted text. `atEnd`: the citizen never placed a caret, so the text goes last.
  */
-export function insertAtCaret(field: TextField, text: string): Insertion {
+export function insertAtCaret(field: TextField, text: string, atEnd = false): Insertion {
   const value = field.value;
   const hasCaret = field instanceof HTMLTextAreaElement || CARET_TYPES.has(field.type);
-  const at = hasCaret ? (field.selectionEnd ?? value.length) : value.length;
+  const at = hasCaret && !atEnd ? (field.selectionEnd ?? value.length) : value.length;
   const before = value.slice(0, at);
   const after = value.slice(at);
   const spoken = text.trim();

@@ -63,6 +63,7 @@ export class KlarDictate extends KlarElement {
     for: { reflect: true },
     model: {},
     language: {},
+    maxNewTokens: { type: Number, attribute: 'max-new-tokens' },
     strings: { attribute: false },
     status: { state: true },
     message: { state: true },
@@ -78,6 +79,7 @@ export class KlarDictate extends KlarElement {
     this.for = '';
     this.model = '';
     this.language = '';
+    this.maxNewTokens = 0;
     this.status = 'idle';
     this.message = '';
     this.partial = '';
@@ -93,6 +95,8 @@ export class KlarDictate extends KlarElement {
   declare model: string;
   /** The spoken language (BCP 47). Default: the field's `lang`, else the page's. */
   declare language: string;
+  /** Caps the tokens written per stretch of speech (0: the runtime's default). */
+  declare maxNewTokens: number;
   /** Integrator overrides for this element's own strings. */
   declare strings?: Partial<DictateStrings>;
   declare private status: Status;
@@ -116,6 +120,8 @@ export class KlarDictate extends KlarElement {
   /** Bytes of the voice detector to download with the speech model (0: stored or none). */
   #voiceBytes = 0;
   #warnedField = false;
+  /** The citizen has been in the field, so its caret is theirs (else the text goes last). */
+  #caretChosen = false;
 
   protected get s(): DictateStrings {
     return dictateStringsFor(this.locale, this.strings);
@@ -242,7 +248,7 @@ export class KlarDictate extends KlarElement {
   insert(): void {
     const field = this.field;
     if (this.status !== 'review' || !field) return;
-    const result = insertAtCaret(field, this.transcript);
+    const result = insertAtCaret(field, this.transcript, !this.#caretChosen);
     this.announcement = result.shortened
       ? this.s.insertedShortened(field.maxLength)
       : this.s.inserted;
@@ -269,14 +275,21 @@ export class KlarDictate extends KlarElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.#onKeydown);
+    this.ownerDocument.addEventListener('focusin', this.#onFocusIn, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
+    this.ownerDocument.removeEventListener('focusin', this.#onFocusIn, true);
     this.#abort?.abort();
     void this.#release();
   }
+
+  readonly #onFocusIn = (event: Event): void => {
+    if (!this.#caretChosen && event.composedPath().includes(this.field as EventTarget))
+      this.#caretChosen = true;
+  };
 
   readonly #onKeydown = (event: Event): void => {
     if ((event as KeyboardEvent).key !== 'Escape' || this.status !== 'listening') return;
@@ -340,7 +353,13 @@ export class KlarDictate extends KlarElement {
       try {
         const result = await transcribe(
           engine,
-          { audio, sampleRate, language, ...(model ? { model } : {}) },
+          {
+            audio,
+            sampleRate,
+            language,
+            ...(model ? { model } : {}),
+            ...(this.maxNewTokens > 0 ? { maxNewTokens: this.maxNewTokens } : {}),
+          },
           {
             signal: abort.signal,
             onProgress: this.#model.onProgress,

@@ -73,6 +73,7 @@ describe('klar-dictate', () => {
 
   it('by keyboard: Space starts, shows listening and a level, streams text, Escape stops, Enter inserts at the caret', async () => {
     const { el, main, field, engine, events } = await mount();
+    field.focus();
     field.setSelectionRange(3, 3); // after "Jag"
     await startByKeyboard(el);
     equal(microphone!.calls, 1);
@@ -134,6 +135,7 @@ describe('klar-dictate', () => {
 
   it('with text selected, inserts after the selection, never over it', async () => {
     const { el, field } = await mount({ words: ['tack'] }, { speakSeconds: 0.6, pauseSeconds: 5 });
+    field.focus();
     field.setSelectionRange(4, 7); // "bor"
     trigger(el).click();
     await until(() => el.listening, 'listening', 8000);

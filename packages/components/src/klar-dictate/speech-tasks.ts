@@ -16,6 +16,7 @@ export interface TranscribeInput {
   readonly sampleRate: number;
   readonly language: string;
   readonly model?: string;
+  readonly maxNewTokens?: number;
 }
 export interface TranscribeOutput {
   readonly text: string;

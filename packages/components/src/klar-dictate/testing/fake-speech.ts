@@ -132,7 +132,7 @@ export interface FakeMicrophone {
  * oscillator that is loud for `speakSeconds` then silent for `pauseSeconds`, over and over.
  */
 export function fakeMicrophone(
-  options: { fail?: string; speakSeconds?: number; pauseSeconds?: number } = {},
+  options: { fail?: string; speakSeconds?: number; pauseSeconds?: number; wav?: string } = {},
 ): FakeMicrophone {
   const mediaDevices = navigator.mediaDevices;
   const original = mediaDevices.getUserMedia;
@@ -152,6 +152,18 @@ export function fakeMicrophone(
     const context = new AudioContext();
     contexts.push(context);
     await Promise.race([context.resume(), new Promise((r) => setTimeout(r, 500))]);
+    const destination = context.createMediaStreamDestination();
+    fake.streams.push(destination.stream);
+    if (options.wav) {
+      // Recorded speech, played once into the stream (decoded at the context's rate).
+      const bytes = await (await fetch(options.wav)).arrayBuffer();
+      const source = new AudioBufferSourceNode(context, {
+        buffer: await context.decodeAudioData(bytes),
+      });
+      source.connect(destination);
+      source.start();
+      return destination.stream;
+    }
     const oscillator = new OscillatorNode(context, { frequency: 220 });
     const gain = new GainNode(context, { gain: 0 });
     const speak = options.speakSeconds ?? 1;
@@ -161,10 +173,8 @@ export function fakeMicrophone(
       gain.gain.setValueAtTime(0.3, t0 + t);
       gain.gain.setValueAtTime(0, t0 + t + speak);
     }
-    const destination = context.createMediaStreamDestination();
     oscillator.connect(gain).connect(destination);
     oscillator.start();
-    fake.streams.push(destination.stream);
     return destination.stream;
   };
   return fake;
