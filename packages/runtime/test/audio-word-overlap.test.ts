@@ -191,6 +191,19 @@ describe('streaming the transcript of overlapping windows', () => {
     ]);
   });
 
+  it('holds back only the undecided words, and shows them once decided', () => {
+    const t = new WindowTranscript(2);
+    const notLast = { done: false, last: false };
+    assert.equal(t.update(0, 'a b c d', notLast), 'a b', 'the last 2 words of window 0 wait');
+    assert.equal(t.update(0, 'a b c d e', { done: true, last: false }), ' c');
+    const last = { done: false, last: true };
+    assert.equal(t.update(1, 'd e', last), '', 'window 1 has not shown where it joins yet');
+    assert.equal(t.update(1, 'd e f', last), ' d e f', 'joined after "e": the rest flows');
+    assert.equal(t.update(1, 'd e f g', last), ' g');
+    assert.equal(t.update(1, 'd e f g', { done: true, last: true }), '');
+    assert.equal(t.text, 'a b c d e f g');
+  });
+
   it('property: the streamed text is always the final text, never a duplicate', () => {
     fc.assert(
       fc.property(

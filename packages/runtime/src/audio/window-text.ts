@@ -56,9 +56,11 @@ export class WindowTranscript {
       ];
     }
     if (done) this.#merged = candidate;
-    const showable = last
-      ? candidate
-      : candidate.slice(0, Math.max(0, candidate.length - this.#maxWords));
+    // Unsettled, the candidate already stops before the earlier text's undecided tail.
+    const showable =
+      last || !settled
+        ? candidate
+        : candidate.slice(0, Math.max(0, candidate.length - this.#maxWords));
     const next = showable.map((w) => w.word).join(' ');
     // Shown text only grows. (If a retried window came out differently, the rest waits for
     // the result, whose text is authoritative.)
