@@ -265,6 +265,15 @@ describe('demo e-service with JavaScript', () => {
             ?.textContent?.includes(lang === 'sv' ? 'id-kort' : 'ID card'),
         'agency explanation',
       );
+      // Dictation on the free-text field: a microphone button, no microphone asked for yet.
+      const dictate = await waitFor(
+        () => doc.querySelector('klar-dictate')?.shadowRoot?.querySelector('[part~="trigger"]'),
+        'dictation button',
+      );
+      assert(
+        dictate.textContent?.trim() === (lang === 'sv' ? 'Diktera' : 'Dictate'),
+        `dictation button in ${lang}: ${dictate.textContent}`,
+      );
       assertOneLanguage(doc, lang);
       assertLabelsNextToFields(doc);
       await axeIn(win, doc, `${path} with notice`);

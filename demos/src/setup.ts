@@ -30,6 +30,7 @@ provideKlar({
         models: {
           'text-generation': 'fixtures/klar-tiny-llama',
           'token-classification': 'fixtures/klar-tiny-bert-ner',
+          'automatic-speech-recognition': 'fixtures/klar-tiny-whisper',
           translation: 'fixtures/klar-tiny-marian-sv-en',
         },
       }
