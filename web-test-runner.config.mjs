@@ -4,7 +4,9 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { cspMiddleware, workerPolicyLog } from './test/support/csp-policies.mjs';
@@ -117,6 +119,13 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // cld3-asm's emscripten glue (LanguageDetector's identifier) is CommonJS/UMD; bundlers
+    // convert it, the test server needs this. Limited to those files; the Node build's
+    // require('fs'/'path') stays as it is (never runs in a page).
+    fromRollup(rollupCommonjs)({
+      include: ['**/node_modules/cld3-asm/dist/esm/lib/**'],
+      ignore: ['fs', 'path'],
+    }),
     networkAuditPlugin,
   ],
   groups: [
