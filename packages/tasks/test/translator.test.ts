@@ -57,7 +57,12 @@ describe('Translator on Klar models', () => {
     assert.equal(translator.modelName, 'Test OPUS-MT en→sv');
     assert.deepEqual(engine.loaded, ['test/opus-mt-en-sv']);
     assert.equal(progress.at(-1), 1);
-    const svEn = await Translator.create({ engine, sourceLanguage: 'sv', targetLanguage: 'en' });
+    const svEn = await Translator.create({
+      engine,
+      sourceLanguage: 'sv',
+      targetLanguage: 'en',
+      maxNewTokensPerSentence: 7,
+    });
     assert.equal(svEn.source, 'test/opus-mt-sv-en', 'the other direction is another model');
     const chunks = await chunksOf(svEn.translateStreaming(LETTER));
     assert.deepEqual(chunks, [
@@ -73,6 +78,7 @@ describe('Translator on Klar models', () => {
     assert.equal(request.model, 'test/opus-mt-sv-en');
     assert.equal(request.sourceLanguage, 'sv');
     assert.equal(request.targetLanguage, 'en');
+    assert.equal(request.maxNewTokensPerSentence, 7, 'the cap reaches the runtime');
   });
 
   it('measureInputUsage counts with the model tokenizer; inputQuota is unbounded (sentence by sentence)', async () => {

@@ -11,6 +11,7 @@ import {
 
 export interface ModelTranslationOptions {
   readonly model?: string;
+  readonly maxNewTokensPerSentence?: number;
   readonly monitor?: CreateMonitorCallback;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -26,18 +27,21 @@ export class ModelTranslation {
   readonly #engine: TranslationEngine;
   readonly #pair: LanguagePair;
   readonly #onProgress: ((event: ProgressEvent) => void) | undefined;
+  readonly #maxNewTokensPerSentence: number | undefined;
 
   private constructor(
     engine: TranslationEngine,
     pair: LanguagePair,
     description: ModelDescription & { model: string },
     onProgress: ((event: ProgressEvent) => void) | undefined,
+    maxNewTokensPerSentence: number | undefined,
   ) {
     this.#engine = engine;
     this.#pair = primaryPair(pair);
     this.model = description.model;
     this.modelName = description.entry?.name ?? description.model;
     this.#onProgress = onProgress;
+    this.#maxNewTokensPerSentence = maxNewTokensPerSentence;
   }
 
   /** Finds, downloads (progress to `monitor`) and loads the model for the pair. */
@@ -76,6 +80,7 @@ export class ModelTranslation {
       pair,
       description as ModelDescription & { model: string },
       options.onProgress,
+      options.maxNewTokensPerSentence,
     );
   }
 
@@ -92,7 +97,14 @@ export class ModelTranslation {
   async stream(text: string, emit: (text: string) => void, signal: AbortSignal): Promise<void> {
     await this.#engine.runTask(
       'translation',
-      { text, ...this.#pair, model: this.model },
+      {
+        text,
+        ...this.#pair,
+        model: this.model,
+        ...(this.#maxNewTokensPerSentence
+          ? { maxNewTokensPerSentence: this.#maxNewTokensPerSentence }
+          : {}),
+      },
       {
         signal,
         onChunk: (sentence) => emit(sentence.separator + sentence.text),

@@ -29,6 +29,8 @@ export interface TranslatorCreateOptions extends TranslatorCoreOptions, KlarSour
   readonly signal?: AbortSignal;
   /** Every runtime progress event of the model's download and load (backend, cache), for views. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Klar's models: cap on generated tokens per sentence (default: twice the sentence's, plus 16). */
+  readonly maxNewTokensPerSentence?: number;
 }
 
 interface NativeTranslatorInstance {
@@ -111,6 +113,7 @@ export class Translator {
         monitor: options.monitor,
         signal: options.signal,
         onProgress: options.onProgress,
+        maxNewTokensPerSentence: options.maxNewTokensPerSentence,
       }),
     });
     return new Translator({ kind: 'model', model }, options);
