@@ -5,6 +5,7 @@ import { assert, equal, until } from '../testing/assert.js';
 import { expectNoAxeViolations } from '../testing/axe.js';
 import { cleanup, fixture, part, shadow } from '../testing/fixture.js';
 import type { KlarTranslate } from './klar-translate.component.js';
+import { directionOf, nativeName, preferredTarget } from './languages.js';
 import {
   installNativeTranslator,
   TranslateTestEngine,
@@ -152,6 +153,20 @@ describe('klar-translate', () => {
     equal(engine.translations.length, 0, 'no model used');
     assert(native.calls.includes('create:sv-ar'));
     await expectNoAxeViolations(main, 'rtl');
+  });
+
+  it('writing direction and own-language names for the languages people new in Sweden speak', () => {
+    for (const rtl of ['ar', 'fa', 'ckb', 'ps', 'ur', 'he', 'ar-SY', 'fa-AF'])
+      equal(directionOf(rtl), 'rtl', rtl);
+    for (const ltr of ['sv', 'en', 'so', 'ti', 'ku', 'pl', 'bs', 'uk', 'tr', 'fi', 'es'])
+      equal(directionOf(ltr), 'ltr', ltr);
+    equal(nativeName('fa'), 'فارسی');
+    equal(nativeName('ti'), 'ትግርኛ');
+    equal(nativeName('uk'), 'Українська');
+    equal(nativeName('sv'), 'Svenska');
+    equal(preferredTarget(['en', 'ar'], 'ar-SY', ['en-GB']), 'ar', 'detected wins');
+    equal(preferredTarget(['en', 'ar'], 'so', ['ar', 'en']), 'ar', 'undetectable → browser order');
+    equal(preferredTarget(['en', 'ar'], undefined, ['de']), 'en', 'else the first offered');
   });
 
   it('pre-selects the browser language when nothing was detected', async () => {
