@@ -6,11 +6,13 @@ export const KLAR_IDENTIFIER_SOURCE = 'cld3';
 
 /** Bytes of text CLD3 reads: the start of a long text tells its language. */
 const MAX_BYTES = 2048;
-/** Bytes of CLD3's LanguageResult struct fields Klar reads: char* language, float probability, bool reliable. */
+/** Size of one field of CLD3's LanguageResult struct (wasm32): char* language, float probability, bool reliable. */
 const POINTER = 4;
-/** The glue's data: URI of the WebAssembly module ("AGFzbQ" is base64 for its magic "\0asm"). */
-const WASM_DATA_URI = 'data:application/octet-stream;base64,';
-const WASM_MAGIC_BASE64 = 'AGFzbQ';
+/**
+ * The glue's data: URI of the WebAssembly module ("AGFzbQ" is base64 for its magic "\0asm"),
+ * whatever quotes a minifier put around it.
+ */
+const EMBEDDED_WASM = /data:application\/octet-stream;base64,(AGFzbQ[A-Za-z0-9+/]*={0,2})/;
 
 /** The parts of the emscripten module (cld3-asm's glue) Klar calls. */
 interface Cld3Runtime {
@@ -99,11 +101,8 @@ async function startRuntime(): Promise<{ runtime: Cld3Runtime }> {
  * report, then a fallback). Read from the factory's source text: no eval, no request.
  */
 function embeddedWasm(createModule: unknown): Uint8Array | undefined {
-  const source = Function.prototype.toString.call(createModule);
-  const start = source.indexOf(WASM_DATA_URI + WASM_MAGIC_BASE64);
-  if (start < 0) return undefined;
-  const end = source.indexOf('"', start);
-  const base64 = source.slice(start + WASM_DATA_URI.length, end);
+  const base64 = EMBEDDED_WASM.exec(Function.prototype.toString.call(createModule))?.[1];
+  if (!base64) return undefined; // The glue then decodes it itself (after a refused fetch).
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
