@@ -27,6 +27,7 @@ let listTotal = 0;
 let listRight = 0;
 let elapsed = 0;
 const rows: string[] = [];
+const itemLines: string[] = [];
 for (const group of set.groups) {
   const items =
     group.items ?? (group.texts ?? []).map((text) => ({ text, accept: group.accept ?? [] }));
@@ -38,7 +39,13 @@ for (const group of set.groups) {
     elapsed += performance.now() - start;
     const answer = top?.detectedLanguage ?? 'und';
     answers.set(answer, (answers.get(answer) ?? 0) + 1);
-    if (item.accept.includes(answer)) ok++;
+    const right = item.accept.includes(answer);
+    if (right) ok++;
+    // Outside the list and very short input: show each answer, that is the `und` behaviour.
+    if (group.items) {
+      const shown = `${answer} ${(top?.confidence ?? 1).toFixed(2)}`;
+      itemLines.push(`  ${right ? ' ' : '✗'} ${shown.padEnd(10)} ${JSON.stringify(item.text)}`);
+    }
   }
   total += items.length;
   right += ok;
@@ -59,6 +66,8 @@ console.log(
   `${'group'.padEnd(40)} ${'right'.padStart(6)} ${'%'.padStart(5)}  answers (top result)`,
 );
 for (const row of rows) console.log(row);
+console.log('\nEach text outside the list or very short (✗: neither und nor the true language):');
+for (const line of itemLines) console.log(line);
 console.log(`Klar's languages together: ${listRight}/${listTotal} (${pct(listRight, listTotal)})`);
 console.log(`all texts (right = listed tag, or und/true tag outside the list): ${right}/${total}`);
 
