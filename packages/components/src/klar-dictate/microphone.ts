@@ -72,6 +72,18 @@ export async function openMicrophone(
   const mediaDevices = navigator.mediaDevices as MediaDevices | undefined;
   if (!mediaDevices?.getUserMedia || typeof AudioWorkletNode === 'undefined')
     throw new MicrophoneError('microphone-unsupported', 'this browser cannot capture audio here');
+  // A Permissions-Policy without the microphone is the site's choice, not the citizen's answer.
+  const policy = (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } })
+    .featurePolicy;
+  if (policy?.allowsFeature('microphone') === false)
+    throw new MicrophoneError(
+      'microphone-setup',
+      "the page's Permissions-Policy does not allow the microphone",
+      {
+        url: location.href,
+        fix: 'Allow the microphone for this page: Permissions-Policy: microphone=(self), and allow="microphone" on an iframe that holds the e-service. Or leave <klar-dictate> out.',
+      },
+    );
   let stream: MediaStream;
   try {
     stream = await mediaDevices.getUserMedia(CONSTRAINTS);
