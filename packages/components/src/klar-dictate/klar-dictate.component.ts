@@ -154,7 +154,13 @@ export class KlarDictate extends KlarElement {
   /** Starts listening (asking for the model and the microphone first), as the button does. */
   async start(): Promise<void> {
     if (this.status !== 'idle' && this.status !== 'review') return;
+    // From the review, dictation goes on: the text not yet inserted stays and the new is added.
+    const kept = this.status === 'review' ? this.transcript : '';
     this.#reset();
+    if (kept) {
+      this.#texts = [kept];
+      this.partial = kept;
+    }
     const field = this.field;
     if (!field) return;
     const abort = new AbortController();
@@ -179,7 +185,11 @@ export class KlarDictate extends KlarElement {
     let microphone: Microphone;
     try {
       this.message = this.s.askingMicrophone;
-      microphone = await openMicrophone((chunk) => this.#heard(chunk), abort.signal);
+      microphone = await openMicrophone(
+        (chunk) => this.#heard(chunk),
+        abort.signal,
+        () => void this.stop(),
+      );
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#model.reset();

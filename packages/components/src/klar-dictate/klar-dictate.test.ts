@@ -163,6 +163,23 @@ describe('klar-dictate', () => {
     equal(el.shadowRoot!.activeElement, trigger(el));
   });
 
+  it('pressing the button again from the review goes on dictating and keeps the text so far', async () => {
+    const { el } = await mount({ words: ['ett'] }, { speakSeconds: 0.6, pauseSeconds: 5 });
+    trigger(el).click();
+    await until(() => part(el, 'text')?.textContent?.includes('ett'), 'first text', 10000);
+    await el.stop();
+    await until(() => part(el, 'review'), 'review', 10000);
+    trigger(el).click();
+    await until(() => el.listening, 'listening again', 8000);
+    assert(part(el, 'text')?.textContent?.includes('ett'), 'the first text stays in view');
+    await el.stop();
+    await until(() => part(el, 'review'), 'review again', 10000);
+    assert(
+      /^ett( ett)*$/.test(part(el, 'text')!.textContent!.trim()),
+      part(el, 'text')!.textContent!,
+    );
+  });
+
   it('permission denied: a clear message, the field untouched, no recognition', async () => {
     const { el, main, field, engine } = await mount({}, { fail: 'NotAllowedError' });
     const reasons: string[] = [];

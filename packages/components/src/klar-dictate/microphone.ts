@@ -59,6 +59,8 @@ const CONSTRAINTS: MediaStreamConstraints = {
 export async function openMicrophone(
   onChunk: (chunk: MicrophoneChunk) => void,
   signal?: AbortSignal,
+  /** The microphone went away on its own (unplugged, taken by the system). */
+  onEnded?: () => void,
 ): Promise<Microphone> {
   if (!globalThis.isSecureContext)
     throw new MicrophoneError(
@@ -122,6 +124,8 @@ export async function openMicrophone(
       channelCount: 1,
     });
     node.port.onmessage = (event: MessageEvent<MicrophoneChunk>) => onChunk(event.data);
+    for (const track of stream.getAudioTracks())
+      track.addEventListener('ended', () => onEnded?.(), { once: true });
     source.connect(node);
     // A context made after an await may start suspended (autoplay policy); the microphone
     // permission the citizen just gave lets it run.
