@@ -143,6 +143,21 @@ describe('LanguageDetector with Klar’s packaged identifier (CLD3)', () => {
     assert.equal((await detector.detect('ok tack 👍'))[0]?.detectedLanguage, 'und');
   });
 
+  it('tells the monitor 0 then 1 (nothing to download), and honours an aborted signal', async () => {
+    const seen: number[] = [];
+    const detector = await LanguageDetector.create({
+      monitor: (m) =>
+        m.addEventListener('downloadprogress', (e) =>
+          seen.push((e as unknown as { loaded: number }).loaded),
+        ),
+    });
+    assert.deepEqual(seen, [0, 1]);
+    detector.destroy();
+    await assert.rejects(LanguageDetector.create({ signal: AbortSignal.abort() }), {
+      code: 'aborted',
+    });
+  });
+
   it('is unavailable for languages it cannot identify, and create() says which', async () => {
     assert.equal(
       await LanguageDetector.availability({ expectedInputLanguages: ['sv', 'ti', 'ckb'] }),

@@ -1,5 +1,6 @@
-import { KlarError } from '../shared/errors.js';
+import { KlarError, throwIfAborted } from '../shared/errors.js';
 import { Lifecycle } from '../shared/lifecycle.js';
+import { createMonitor } from '../shared/monitor.js';
 import { definedOnly, usableNative } from '../shared/native.js';
 import type {
   Availability,
@@ -93,10 +94,12 @@ export class LanguageDetector {
         { task: 'language-identification', languages: unknown },
       );
     }
-    options.signal?.throwIfAborted();
-    options.monitor?.(new EventTarget());
+    throwIfAborted(options.signal);
+    // Nothing is downloaded (the identifier is in the package), so the monitor sees 0 then 1.
+    const monitor = createMonitor(options.monitor);
     const identifier = await loadCld3();
-    options.signal?.throwIfAborted();
+    throwIfAborted(options.signal);
+    monitor.finish();
     return new LanguageDetector({ identifier }, options);
   }
 
