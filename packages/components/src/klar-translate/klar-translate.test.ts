@@ -10,7 +10,7 @@ import {
   installNativeTranslator,
   TranslateTestEngine,
   translationManifest,
-} from './translate-test-engine.js';
+} from './testing/translate-test-engine.js';
 
 const LETTER_SV =
   'Bidragsmyndigheten har beviljat ditt bostadsbidrag. Du får 1 850 kronor per månad. Du kan begära omprövning inom två månader.';

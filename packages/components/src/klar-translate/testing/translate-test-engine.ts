@@ -1,7 +1,7 @@
 // Test support for <klar-translate> (not shipped: only the tests import it).
-import type { ModelEntry, ModelManifest } from '../shared/engine-types.js';
-import { FakeEngine, type FakeEngineOptions } from '../testing/fake-engine.js';
-import { testManifest } from '../testing/manifest.js';
+import type { ModelEntry, ModelManifest } from '../../shared/engine-types.js';
+import { FakeEngine, type FakeEngineOptions } from '../../testing/fake-engine.js';
+import { testManifest } from '../../testing/manifest.js';
 
 export const marianEntry = (source: string, target: string): ModelEntry => ({
   id: `test/opus-mt-${source}-${target}`,
