@@ -155,6 +155,13 @@ describe('klar-translate', () => {
     await expectNoAxeViolations(main, 'rtl');
   });
 
+  it("detect-from with Klar's own language identifier (no built-in detector): Arabic is pre-selected", async () => {
+    native = installNativeTranslator(['sv-ar', 'sv-so']);
+    const { el } = await mount({}, { attributes: 'detect-from="own"' });
+    await openPicker(el);
+    equal(options(el).find((o) => o.selected)?.value, 'ar', 'detected in what the citizen wrote');
+  });
+
   it('writing direction and own-language names for the languages people new in Sweden speak', () => {
     for (const rtl of ['ar', 'fa', 'ckb', 'ps', 'ur', 'he', 'ar-SY', 'fa-AF'])
       equal(directionOf(rtl), 'rtl', rtl);
