@@ -172,10 +172,14 @@ export class KlarDictate extends KlarElement {
       this.#fail(this.#model.fail('no-model'));
       return;
     }
-    const useVoice = engine ? await this.#voiceDetectorUsable(engine) : false;
+    const voice = engine ? await this.#voiceDetector(engine) : 'none';
     if (abort.signal.aborted) return;
     const acquired = await this.#model.acquire(this.model || undefined);
     this.#voiceBytes = 0;
+    // A detector that still has to be downloaded is used only when the citizen was asked about it
+    // (with the speech model); otherwise pauses are found by loudness.
+    const asked = this.#model.description?.availability === 'downloadable';
+    const useVoice = voice === 'stored' || (voice === 'downloadable' && asked);
     if (abort.signal.aborted) return;
     if (!acquired || !canRunTasks(acquired.engine)) {
       this.#fail(this.#model.phase === 'unavailable' ? undefined : 'cancelled');
@@ -308,16 +312,18 @@ export class KlarDictate extends KlarElement {
     void this.stop();
   };
 
-  async #voiceDetectorUsable(
+  /** Whether the runtime has a voice detector here, and whether it is stored already. */
+  async #voiceDetector(
     engine: NonNullable<Awaited<ReturnType<KlarElement['resolveEngine']>>>,
-  ) {
+  ): Promise<'none' | 'stored' | 'downloadable'> {
     try {
       const voice = await engine.describe(VOICE_TASK);
-      if (voice.availability === 'unavailable') return false;
-      this.#voiceBytes = voice.availability === 'downloadable' ? voice.downloadBytes : 0;
-      return true;
+      if (voice.availability === 'available') return 'stored';
+      if (voice.availability !== 'downloadable') return 'none';
+      this.#voiceBytes = voice.downloadBytes;
+      return 'downloadable';
     } catch {
-      return false;
+      return 'none';
     }
   }
 

@@ -274,6 +274,17 @@ describe('klar-dictate', () => {
     await el.stop();
   });
 
+  it('never downloads the voice detector unasked: with the speech model stored, loudness finds the pauses', async () => {
+    const { el, engine } = await mount();
+    engine.stored.delete('test/silero-vad');
+    trigger(el).click();
+    await until(() => el.listening, 'listening', 8000);
+    equal(part(el, 'consent'), null, 'no question: the speech model is stored');
+    await until(() => asr(engine).length, 'a stretch', 10000);
+    assert(!engine.speech.some((r) => r.task === 'voice-activity-detection'));
+    await el.stop();
+  });
+
   it('releases the microphone when removed while listening', async () => {
     const { el } = await mount();
     trigger(el).click();
