@@ -162,6 +162,20 @@ describe('klar-translate', () => {
     equal(options(el).find((o) => o.selected)?.value, 'ar', 'detected in what the citizen wrote');
   });
 
+  it('translates its slotted content when there is no for, and nothing of its own UI', async () => {
+    const engine = new TranslateTestEngine(translationManifest());
+    provideKlar({ engine });
+    const main = await fixture<HTMLElement>(
+      '<div><klar-translate><p>Beslutet gäller från april.</p></klar-translate></div>',
+    );
+    const el = main.querySelector('klar-translate') as KlarTranslate;
+    await openPicker(el);
+    part<HTMLButtonElement>(el, 'translate')!.click();
+    await until(() => announcement(el), 'done');
+    equal(el.translation.trim(), 'en: Beslutet gäller från april.');
+    assert(main.querySelector('p')!.checkVisibility(), 'the slotted original stays visible');
+  });
+
   it('writing direction and own-language names for the languages people new in Sweden speak', () => {
     for (const rtl of ['ar', 'fa', 'ckb', 'ps', 'ur', 'he', 'ar-SY', 'fa-AF'])
       equal(directionOf(rtl), 'rtl', rtl);
