@@ -1,6 +1,7 @@
 import Kontonummer from 'kontonummer';
 import { ContextFinder } from '../context.js';
 import { digitsOnly } from '../luhn.js';
+import { isNumberPunctuation, matchesNearContext } from '../near-context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -10,6 +11,8 @@ import { CONFIDENCE } from './confidence.js';
  */
 const ACCOUNT_SHAPE =
   /(?<![\d\p{L}-])(\d{4}(?:-\d)?)(?:, ?|-| )(\d{1,4}(?:[ -]?\d{1,4}){0,4})(?![\d\p{L}]|-\d)/gu;
+/** Longer than any match of the shape: 6 (clearing) + 2 + 4 + 4 × 5 (account groups). */
+const LONGEST_ACCOUNT = 32;
 
 const CONTEXT_WORDS = ['konto*', 'bankkonto*', 'clearing*', 'clnr', 'lönekonto*', 'account*'];
 
@@ -25,7 +28,15 @@ export const bankAccountRecognizer: SyncRecognizer = {
   detect(text, detection) {
     const context = detection?.contextFor(CONTEXT_WORDS) ?? new ContextFinder(text, CONTEXT_WORDS);
     const found: PiiCandidate[] = [];
-    for (const match of text.matchAll(ACCOUNT_SHAPE)) {
+    // Only the stretches around a context word are searched: nothing counts without one.
+    const near = matchesNearContext(
+      text,
+      ACCOUNT_SHAPE,
+      context.positions(),
+      LONGEST_ACCOUNT,
+      isNumberPunctuation,
+    );
+    for (const match of near) {
       const start = match.index;
       const end = start + match[0].length;
       const account = digitsOnly(match[2] ?? '');

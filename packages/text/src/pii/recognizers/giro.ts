@@ -1,5 +1,6 @@
 import { ContextFinder } from '../context.js';
 import { digitsOnly, luhnValid } from '../luhn.js';
+import { isNumberPunctuation, matchesNearContext } from '../near-context.js';
 import type { PiiCandidate, SyncRecognizer } from '../types.js';
 import { CONFIDENCE } from './confidence.js';
 
@@ -7,6 +8,8 @@ import { CONFIDENCE } from './confidence.js';
 const BANKGIRO_SHAPE = /(?<![\d\p{L}-])\d{3,4}-\d{4}(?![\d\p{L}]|-\d)/gu;
 /** Plusgiro: 2–8 digits with a dash before the check digit, often grouped "90 20 03-3". */
 const PLUSGIRO_SHAPE = /(?<![\d\p{L}-])(?:\d{1,2} \d{2} \d{2}|\d{1,7})-\d(?![\d\p{L}]|-\d)/gu;
+/** Longer than any match of either shape ("1234-5678", "90 20 03-3"). */
+const LONGEST_GIRO = 12;
 
 const BANKGIRO_WORDS = ['bankgiro*', 'bg', 'bg-nr', 'bg nr'];
 const PLUSGIRO_WORDS = ['plusgiro*', 'pg', 'pg-nr', 'pg nr', 'postgiro*'];
@@ -29,7 +32,14 @@ function giroRecognizer(
     detect(text, detection) {
       const context = detection?.contextFor(words) ?? new ContextFinder(text, words);
       const found: PiiCandidate[] = [];
-      for (const match of text.matchAll(shape)) {
+      const near = matchesNearContext(
+        text,
+        shape,
+        context.positions(),
+        LONGEST_GIRO,
+        isNumberPunctuation,
+      );
+      for (const match of near) {
         const start = match.index;
         const end = start + match[0].length;
         if (!context.near(start, end)) continue;
