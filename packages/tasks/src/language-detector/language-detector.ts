@@ -90,7 +90,7 @@ export class LanguageDetector {
         'unsupported-task',
         typeof WebAssembly !== 'object'
           ? 'LanguageDetector: this browser has no built-in LanguageDetector and no WebAssembly, which Klar’s identifier needs.'
-          : `LanguageDetector: Klar's identifier cannot identify ${unknown.join(', ')}.`,
+          : `LanguageDetector: Klar's identifier cannot identify ${unknown.join(', ')} (it knows CLD3's 107 languages plus ckb, ti and prs). Leave ${unknown.length > 1 ? 'them' : 'it'} out of expectedInputLanguages, or check the tag.`,
         { task: 'language-identification', languages: unknown },
       );
     }
