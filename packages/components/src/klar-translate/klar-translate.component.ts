@@ -378,7 +378,7 @@ export class KlarTranslate extends KlarElement {
   protected override render() {
     const views = this.#views;
     const opened = this.status !== 'idle';
-    return html`<div part="base">
+    return html`<div part="base" @keydown=${this.#onKeydown}>
         ${
           opened
             ? nothing
@@ -392,6 +392,14 @@ export class KlarTranslate extends KlarElement {
       </div>
       <slot></slot>`;
   }
+
+  /** Escape stops a translation in progress (or withdraws the download question). */
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    if (this.status !== 'working' && this.#model.phase !== 'consent') return;
+    event.preventDefault();
+    this.stop();
+  };
 
   #renderOpened(views: Views) {
     const { s, t, status } = this;

@@ -306,7 +306,9 @@ describe('klar-translate', () => {
     equal(select.value, 'en');
     part<HTMLButtonElement>(el, 'translate')!.click();
     await until(() => el.translation.length > 0, 'first sentence');
-    part<HTMLButtonElement>(el, 'stop')!.click();
+    // Escape stops it, like the Stop button.
+    part<HTMLButtonElement>(el, 'translate')!.focus();
+    await sendKeys({ press: 'Escape' });
     await until(() => announcement(el) === 'The translation was stopped.', 'stopped');
     const length = el.translation.length;
     await new Promise((r) => setTimeout(r, 200));
