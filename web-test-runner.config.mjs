@@ -154,7 +154,16 @@ export default {
         // Node tests (puppeteer-core, JavaScript off) live there; `npm run test:node` runs them.
         '!demos/test/**',
       ],
-      browsers: [browser(webgpuArgs)],
+      // A fake microphone that answers getUserMedia without a prompt and plays recorded Swedish
+      // speech (klar-dictate's tests; no page asks for the microphone unless a test makes it).
+      browsers: [
+        browser([
+          ...webgpuArgs,
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          '--use-file-for-fake-audio-capture=test/audio/speech-pause-speech.wav',
+        ]),
+      ],
     },
   ],
 };
