@@ -84,6 +84,20 @@ describe('resample', () => {
     }
   });
 
+  it('odd and non-integer rates (no small ratio: the direct path) behave the same', () => {
+    for (const rate of [44_101, 47_999.5]) {
+      const out = middle(resample(sine(rate, 1000, 0.5), rate, 16_000));
+      assert.equal(peakFrequency(out, 16_000), 1000, `${rate}`);
+      assert.ok(Math.abs(amplitudeAt(out, 16_000, 1000) - 0.5) < 0.005, `${rate}`);
+      const folded = amplitudeAt(
+        middle(resample(sine(rate, 12_000, 0.5), rate, 16_000)),
+        16_000,
+        4_000,
+      );
+      assert.ok(folded < 1e-3, `${rate}: 12 kHz folded to 4 kHz: ${folded}`);
+    }
+  });
+
   it('8 kHz → 16 kHz upsamples without an image above the old Nyquist frequency', () => {
     const out = middle(resample(sine(8_000, 1000, 0.5), 8_000, 16_000));
     assert.equal(peakFrequency(out, 16_000), 1000);

@@ -70,6 +70,20 @@ export function checkSampleRate(rate: unknown): number {
   return rate;
 }
 
+/** Above this many phases (16 kHz from an odd rate like 44,101 Hz) the table is too big to pay. */
+const MAX_PHASES = 2048;
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The kernel at |x| input samples from the centre, scaled: 0 outside its zero crossings. */
+function kernelAt(table: Float32Array, x: number, tablePerSample: number): number {
+  const position = Math.abs(x) * tablePerSample;
+  if (position >= ZERO_CROSSINGS * POINTS_PER_CROSSING) return 0;
+  const i = position | 0;
+  const a = table[i] as number;
+  return a + ((table[i + 1] as number) - a) * (position - i);
+}
+
 /**
  * `input` (mono, at `fromRate`) at `toRate`. The same array comes back when the rates are equal.
  * The output has round(length · toRate / fromRate) samples; the signal's edges are treated as
@@ -84,28 +98,70 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
   // Cut-off in cycles per input sample, below both Nyquist frequencies.
   const cutoff = (CUTOFF * Math.min(fromRate, toRate)) / 2 / fromRate;
   // The kernel in input samples: u = 2·cutoff·|x| zero crossings from the centre.
-  const uPerSample = 2 * cutoff;
-  const halfWidth = ZERO_CROSSINGS / uPerSample;
+  const tablePerSample = 2 * cutoff * POINTS_PER_CROSSING;
+  const halfWidth = ZERO_CROSSINGS / (2 * cutoff);
   const gain = 2 * cutoff;
-  const length = Math.round(input.length * ratio);
-  const output = new Float32Array(length);
+  const output = new Float32Array(Math.round(input.length * ratio));
+  if (Number.isInteger(fromRate) && Number.isInteger(toRate)) {
+    const g = gcd(fromRate, toRate);
+    const phases = toRate / g;
+    if (phases <= MAX_PHASES) {
+      polyphase(
+        input,
+        output,
+        fromRate / g,
+        phases,
+        halfWidth,
+        (x) => gain * kernelAt(table, x, tablePerSample),
+      );
+      return output;
+    }
+  }
   const last = input.length - 1;
-  const tablePerSample = uPerSample * POINTS_PER_CROSSING;
-  const tableEnd = ZERO_CROSSINGS * POINTS_PER_CROSSING;
-  for (let n = 0; n < length; n++) {
+  for (let n = 0; n < output.length; n++) {
     const t = n / ratio;
     const first = Math.max(0, Math.ceil(t - halfWidth));
     const end = Math.min(last, Math.floor(t + halfWidth));
     let sum = 0;
-    for (let k = first; k <= end; k++) {
-      const position = Math.abs(t - k) * tablePerSample;
-      if (position >= tableEnd) continue;
-      const i = position | 0;
-      const fraction = position - i;
-      const a = table[i] as number;
-      sum += (input[k] as number) * (a + ((table[i + 1] as number) - a) * fraction);
-    }
+    for (let k = first; k <= end; k++)
+      sum += (input[k] as number) * kernelAt(table, t - k, tablePerSample);
     output[n] = sum * gain;
   }
   return output;
+}
+
+/**
+ * The same filter for a rational ratio `up/down` (16 kHz from 48 kHz is 1/3, from 44.1 kHz
+ * 160/441): output n sits at input time n·down/up, whose fractional part takes only `up`
+ * values, so each phase's coefficients are computed once and the inner loop is a dot product.
+ */
+function polyphase(
+  input: Float32Array,
+  output: Float32Array,
+  down: number,
+  up: number,
+  halfWidth: number,
+  h: (x: number) => number,
+): void {
+  const taps = 2 * Math.ceil(halfWidth) + 1;
+  const before = Math.ceil(halfWidth);
+  const coefficients = new Float32Array(up * taps);
+  for (let phase = 0; phase < up; phase++) {
+    const fraction = phase / up;
+    for (let j = 0; j < taps; j++) coefficients[phase * taps + j] = h(fraction + before - j);
+  }
+  const length = input.length;
+  for (let n = 0; n < output.length; n++) {
+    const position = n * down;
+    const centre = Math.floor(position / up);
+    const phase = position - centre * up;
+    const first = centre - before;
+    const jStart = Math.max(0, -first);
+    const jEnd = Math.min(taps, length - first);
+    const row = phase * taps;
+    let sum = 0;
+    for (let j = jStart; j < jEnd; j++)
+      sum += (input[first + j] as number) * (coefficients[row + j] as number);
+    output[n] = sum;
+  }
 }
