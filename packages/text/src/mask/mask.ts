@@ -64,7 +64,8 @@ export function mask(text: string, options: MaskOptions = {}): MaskResult {
     operator === 'placeholder' || operator === 'pseudonymize'
       ? (options.pseudonymizer ?? new Pseudonymizer({ locale, registry }))
       : undefined;
-  const labelledTypes = new Set<PiiType>([...BUILT_IN_TYPES, ...spans.map((span) => span.type)]);
+  const labelledTypes = new Set<PiiType>(BUILT_IN_TYPES);
+  for (const span of spans) labelledTypes.add(span.type);
   pseudonymizer?.reserveExisting(text, labelledTypes);
   const reversible = operator === 'pseudonymize' && pseudonymizer;
 

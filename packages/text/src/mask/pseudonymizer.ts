@@ -30,7 +30,8 @@ interface Entry {
 export class Pseudonymizer {
   readonly locale: Locale;
   readonly #registry: RecognizerRegistry;
-  readonly #byValue = new Map<string, Entry>();
+  /** Type → value → entry (nested, so no key string is built per span). */
+  readonly #byValue = new Map<PiiType, Map<string, Entry>>();
   readonly #byNumber = new Map<string, Entry>();
   readonly #next = new Map<PiiType, number>();
   /** type + number pairs already present in input text, never handed out (see #reserve). */
@@ -97,15 +98,19 @@ export class Pseudonymizer {
 
   /** The placeholder for this value, creating one if it is new. */
   placeholderFor(span: Pick<PiiSpan, 'type' | 'text'>): string {
-    const valueKey = `${span.type}\u0000${span.text}`;
-    const existing = this.#byValue.get(valueKey);
+    let values = this.#byValue.get(span.type);
+    if (!values) {
+      values = new Map();
+      this.#byValue.set(span.type, values);
+    }
+    const existing = values.get(span.text);
     if (existing) return existing.placeholder;
     let number = this.#next.get(span.type) ?? 1;
-    while (this.#reserved.has(numberKey(span.type, number))) number++;
+    while (this.#reserved.size > 0 && this.#reserved.has(numberKey(span.type, number))) number++;
     this.#next.set(span.type, number + 1);
     const placeholder = formatPlaceholder(this.#registry.labelFor(span.type, this.locale), number);
     const entry: Entry = { type: span.type, number, original: span.text, placeholder };
-    this.#byValue.set(valueKey, entry);
+    values.set(span.text, entry);
     this.#byNumber.set(numberKey(span.type, number), entry);
     return placeholder;
   }
