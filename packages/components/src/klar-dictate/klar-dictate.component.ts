@@ -1,33 +1,20 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { isAborted } from '../shared/errors.js';
 import { formatBytes, resolveLocale, type Translation } from '../shared/i18n/localize.js';
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
 import { baseStyles } from '../shared/styles.js';
 import { dispatchDictateEvent } from './dictate-events.js';
+import { Dictation } from './dictation.js';
 import { insertAtCaret, isTextField, type TextField } from './insert-text.js';
 import { type DictateStrings, dictateStringsFor } from './klar-dictate.strings.js';
 import { dictateStyles } from './klar-dictate.styles.js';
+import { renderListening, renderPartial, renderReview } from './klar-dictate.templates.js';
 import { micIcon } from './mic-icon.js';
-import { type Microphone, MicrophoneError, openMicrophone } from './microphone.js';
-import { SpeechSegmenter } from './speech-segmenter.js';
-import { canRunTasks, findSpeech, transcribe, VOICE_TASK } from './speech-tasks.js';
+import { MicrophoneError } from './microphone.js';
+import { canRunTasks, VOICE_TASK } from './speech-tasks.js';
 
 type Status = 'idle' | 'starting' | 'listening' | 'finishing' | 'review';
-type Engine = Parameters<typeof transcribe>[0];
-/** What one recording transcribes with. */
-interface Run {
-  readonly engine: Engine;
-  readonly language: string;
-  readonly model: string | undefined;
-}
-
-/** How often what was heard is looked at for a pause (ms). */
-const CUT_INTERVAL_MS = 600;
-/** The level meter redraws at most this often (ms). */
-const LEVEL_INTERVAL_MS = 150;
-
 /**
  * @summary A microphone button for a text field: the citizen speaks, sees the text as it comes,
  * and puts it into the field only by choosing "Infoga" (at the caret, never over what they
@@ -108,15 +95,7 @@ export class KlarDictate extends KlarElement {
   declare private modelName: string;
   readonly #model = new ModelController(this, 'automatic-speech-recognition');
   #abort: AbortController | undefined;
-  #microphone: Microphone | undefined;
-  #segmenter: SpeechSegmenter | undefined;
-  /** What this recording transcribes with. */
-  #run: Run | undefined;
-  #cutTimer: ReturnType<typeof setInterval> | undefined;
-  #cutting: Promise<void> = Promise.resolve();
-  #queue: Promise<void> = Promise.resolve();
-  #texts: string[] = [];
-  #lastLevelAt = 0;
+  #dictation: Dictation | undefined;
   /** Bytes of the voice detector to download with the speech model (0: stored or none). */
   #voiceBytes = 0;
   #warnedField = false;
@@ -157,10 +136,7 @@ export class KlarDictate extends KlarElement {
     // From the review, dictation goes on: the text not yet inserted stays and the new is added.
     const kept = this.status === 'review' ? this.transcript : '';
     this.#reset();
-    if (kept) {
-      this.#texts = [kept];
-      this.partial = kept;
-    }
+    this.partial = kept;
     const field = this.field;
     if (!field) return;
     const abort = new AbortController();
@@ -176,23 +152,44 @@ export class KlarDictate extends KlarElement {
     if (abort.signal.aborted) return;
     const acquired = await this.#model.acquire(this.model || undefined);
     this.#voiceBytes = 0;
-    // A detector that still has to be downloaded is used only when the citizen was asked about it
-    // (with the speech model); otherwise pauses are found by loudness.
-    const asked = this.#model.description?.availability === 'downloadable';
-    const useVoice = voice === 'stored' || (voice === 'downloadable' && asked);
     if (abort.signal.aborted) return;
     if (!acquired || !canRunTasks(acquired.engine)) {
       this.#fail(this.#model.phase === 'unavailable' ? undefined : 'cancelled');
       return;
     }
+    // A detector that still has to be downloaded is used only when the citizen was asked about it
+    // (with the speech model); otherwise pauses are found by loudness.
+    const asked = this.#model.description?.availability === 'downloadable';
     this.modelName = this.#model.displayName;
-    let microphone: Microphone;
+    this.message = this.s.askingMicrophone;
     try {
-      this.message = this.s.askingMicrophone;
-      microphone = await openMicrophone(
-        (chunk) => this.#heard(chunk),
+      this.#dictation = await Dictation.start(
+        {
+          engine: acquired.engine,
+          language: this.#spokenLanguage(field),
+          ...(acquired.model ? { model: acquired.model } : {}),
+          maxNewTokens: this.maxNewTokens,
+          useVoiceDetector: voice === 'stored' || (voice === 'downloadable' && asked),
+          kept,
+          onLevel: (level) => {
+            this.level = level;
+          },
+          onText: (text) => {
+            this.partial = text;
+          },
+          onRecognised: (backend) => {
+            if (this.#model.phase !== 'ready' || backend) this.#model.ready(backend);
+          },
+          onProgress: this.#model.onProgress,
+          onFailure: (error) => {
+            // The recogniser failed: the microphone goes off, what was written so far can be kept.
+            this.#model.failWith(error);
+            this.#fail(undefined);
+            void this.stop();
+          },
+          onMicrophoneEnded: () => void this.stop(),
+        },
         abort.signal,
-        () => void this.stop(),
       );
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -200,28 +197,7 @@ export class KlarDictate extends KlarElement {
       this.#microphoneProblem(error);
       return;
     }
-    if (abort.signal.aborted) {
-      void microphone.stop();
-      return;
-    }
-    this.#microphone = microphone;
     this.message = '';
-    const runner = acquired.engine;
-    this.#run = { engine: runner, language: this.#spokenLanguage(field), model: acquired.model };
-    this.#segmenter = new SpeechSegmenter({
-      sampleRate: microphone.sampleRate,
-      ...(useVoice
-        ? {
-            findSpeech: (audio) =>
-              findSpeech(
-                runner,
-                { audio, sampleRate: microphone.sampleRate },
-                { signal: abort.signal },
-              ),
-          }
-        : {}),
-    });
-    this.#cutTimer = setInterval(() => this.#cut(false), CUT_INTERVAL_MS);
     this.status = 'listening';
     this.announcement = this.s.listeningAnnouncement;
     field.addEventListener('keydown', this.#onKeydown);
@@ -237,12 +213,11 @@ export class KlarDictate extends KlarElement {
     const abort = this.#abort;
     this.status = 'finishing';
     this.announcement = this.s.writing;
-    await this.#release();
-    if (this.#model.phase !== 'unavailable') this.#cut(true);
-    await this.#cutting;
-    await this.#queue;
+    this.field?.removeEventListener('keydown', this.#onKeydown);
+    const text = (await this.#dictation?.finish()) ?? '';
     if (this.#abort !== abort || this.status !== 'finishing') return;
-    this.transcript = this.#texts.join(' ').trim();
+    this.#dictation = undefined;
+    this.transcript = text;
     this.partial = '';
     if (!this.transcript) {
       this.status = 'idle';
@@ -278,8 +253,6 @@ export class KlarDictate extends KlarElement {
   /** Throws the text away; the field stays as it was. */
   discard(): void {
     const wasReview = this.status === 'review';
-    this.#abort?.abort();
-    void this.#release();
     this.#reset();
     this.announcement = this.s.discarded;
     if (wasReview) dispatchDictateEvent(this, 'klar-dictate-discard', {});
@@ -296,8 +269,7 @@ export class KlarDictate extends KlarElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
     this.ownerDocument.removeEventListener('focusin', this.#onFocusIn, true);
-    this.#abort?.abort();
-    void this.#release();
+    this.#reset();
   }
 
   readonly #onFocusIn = (event: Event): void => {
@@ -327,93 +299,10 @@ export class KlarDictate extends KlarElement {
     }
   }
 
-  #heard(chunk: { samples: Float32Array; rms: number }): void {
-    if (this.status !== 'listening') return;
-    this.#segmenter?.push(chunk);
-    const now = performance.now();
-    if (now - this.#lastLevelAt >= LEVEL_INTERVAL_MS) {
-      this.#lastLevelAt = now;
-      // Speech sits around 0.02–0.3 RMS: a square-root scale shows quiet speech as well.
-      this.level = Math.min(100, Math.round(Math.sqrt(chunk.rms / 0.3) * 100));
-    }
-  }
-
-  /** Looks for finished stretches of speech and queues them for transcription, one look at a time. */
-  #cut(final: boolean): void {
-    const segmenter = this.#segmenter;
-    const abort = this.#abort;
-    const run = this.#run;
-    if (!segmenter || !abort || !run) return;
-    this.#cutting = this.#cutting.then(async () => {
-      if (abort.signal.aborted) return;
-      let stretches: Float32Array[];
-      try {
-        stretches = await segmenter.take(final);
-      } catch {
-        return;
-      }
-      for (const audio of stretches) this.#enqueue(run, audio, segmenter.sampleRate, abort);
-    });
-  }
-
-  #enqueue(
-    { engine, language, model }: Run,
-    audio: Float32Array,
-    sampleRate: number,
-    abort: AbortController,
-  ): void {
-    this.#queue = this.#queue.then(async () => {
-      if (abort.signal.aborted || this.#model.phase === 'unavailable') return;
-      let streamed = '';
-      const shown = this.#texts.join(' ');
-      try {
-        const result = await transcribe(
-          engine,
-          {
-            audio,
-            sampleRate,
-            language,
-            ...(model ? { model } : {}),
-            ...(this.maxNewTokens > 0 ? { maxNewTokens: this.maxNewTokens } : {}),
-          },
-          {
-            signal: abort.signal,
-            onProgress: this.#model.onProgress,
-            onChunk: (chunk) => {
-              if (this.#model.phase !== 'ready') this.#model.ready();
-              streamed += chunk.text;
-              this.partial = `${shown} ${streamed}`.trim();
-            },
-          },
-        );
-        if (this.#model.phase !== 'ready') this.#model.ready(result.backend);
-        if (result.text.trim()) this.#texts.push(result.text.trim());
-        this.partial = this.#texts.join(' ');
-      } catch (error) {
-        if (abort.signal.aborted || isAborted(error)) return;
-        // The recogniser failed: the microphone goes off, what was written so far can be kept.
-        this.#model.failWith(error);
-        this.#fail(undefined);
-        if (this.status === 'listening') void this.stop();
-      }
-    });
-  }
-
   /** The citizen's spoken language: the attribute, else the field's `lang`, else the page's. */
   #spokenLanguage(field = this.field): string {
     if (this.language) return this.language;
     return field ? resolveLocale(field) : this.locale;
-  }
-
-  /** Turns the microphone off and stops looking for pauses. */
-  async #release(): Promise<void> {
-    clearInterval(this.#cutTimer);
-    this.#cutTimer = undefined;
-    this.field?.removeEventListener('keydown', this.#onKeydown);
-    const microphone = this.#microphone;
-    this.#microphone = undefined;
-    this.level = 0;
-    await microphone?.stop();
   }
 
   #microphoneProblem(error: unknown): void {
@@ -443,14 +332,13 @@ export class KlarDictate extends KlarElement {
     if (this.status !== 'listening' && this.status !== 'finishing') this.status = 'idle';
   }
 
+  /** Drops the recording (microphone off) and any text not inserted. */
   #reset(): void {
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#segmenter = undefined;
-    this.#run = undefined;
-    this.#texts = [];
-    this.#cutting = Promise.resolve();
-    this.#queue = Promise.resolve();
+    this.#dictation?.cancel();
+    this.#dictation = undefined;
+    this.field?.removeEventListener('keydown', this.#onKeydown);
     this.status = 'idle';
     this.message = '';
     this.partial = '';
@@ -489,7 +377,8 @@ export class KlarDictate extends KlarElement {
     if (!field) return nothing;
     const s = this.s;
     const listening = this.status === 'listening';
-    const busy = this.status === 'starting' || this.status === 'finishing';
+    const finishing = this.status === 'finishing';
+    const busy = this.status === 'starting' || finishing;
     const fieldName = field.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, '').trim() ?? '';
     return html`<div part="base">
       <div class="bar">
@@ -504,64 +393,29 @@ export class KlarDictate extends KlarElement {
         >
           ${micIcon} ${listening ? s.stopListening : s.dictate}
         </button>
-        ${listening ? this.#renderListening() : nothing}
+        ${listening ? renderListening(s, this.level) : nothing}
       </div>
       <p class="note" part="help" id="help">${s.help}</p>
       ${renderModelPanel(this.#model, this.t, 'dictate')}
       ${this.message ? html`<p class="message" part="message">${this.message}</p>` : nothing}
-      ${(listening || this.status === 'finishing') && (this.partial || this.status === 'finishing') ? this.#renderPartial() : nothing}
-      ${this.status === 'review' ? this.#renderReview() : nothing}
+      ${
+        (listening || finishing) && (this.partial || finishing)
+          ? renderPartial(s, this.t, { model: this.modelName, text: this.partial, finishing })
+          : nothing
+      }
+      ${
+        this.status === 'review'
+          ? renderReview(s, this.t, {
+              model: this.modelName,
+              text: this.transcript,
+              backend: renderBackend(this.#model, this.t),
+              onInsert: () => this.insert(),
+              onDiscard: () => this.discard(),
+            })
+          : nothing
+      }
       <div class="sr-only" role="status" part="announcement">${this.announcement}</div>
     </div>`;
-  }
-
-  #renderListening() {
-    const s = this.s;
-    const level = this.level;
-    const word = level < 5 ? 'silent' : level < 30 ? 'low' : level < 85 ? 'good' : 'loud';
-    return html`<span part="state" class="state"><span class="dot" aria-hidden="true"></span>${s.listening}</span>
-      <meter
-        part="level"
-        min="0"
-        max="100"
-        low="30"
-        high="85"
-        optimum="60"
-        .value=${level}
-        aria-label=${s.level}
-        aria-valuetext=${s.levelText(word)}
-      ></meter>`;
-  }
-
-  #renderPartial() {
-    const finishing = this.status === 'finishing';
-    return html`<section part="partial" class="panel ai" aria-labelledby="partial-heading" aria-busy="true">
-      <p class="title" id="partial-heading">${this.s.partialHeading}</p>
-      <p class="note" part="label">${this.t.aiGenerated(this.modelName)}</p>
-      ${finishing ? html`<p class="note">${this.s.writing}</p>` : nothing}
-      <p class="text" part="text">${this.partial}</p>
-    </section>`;
-  }
-
-  #renderReview() {
-    const s = this.s;
-    return html`<section
-      part="review"
-      class="panel ai"
-      tabindex="-1"
-      aria-labelledby="review-heading"
-      aria-describedby="review-label"
-    >
-      <p class="title" id="review-heading">${s.reviewHeading}</p>
-      <p class="note" part="label" id="review-label">
-        ${this.t.aiGenerated(this.modelName)}. ${s.checkSpeech} ${renderBackend(this.#model, this.t)}
-      </p>
-      <p class="text" part="text">${this.transcript}</p>
-      <div class="actions">
-        <button type="button" part="button insert" class="primary" @click=${() => this.insert()}>${s.insert}</button>
-        <button type="button" part="button discard" @click=${() => this.discard()}>${s.discard}</button>
-      </div>
-    </section>`;
   }
 
   #warnMissingField(): void {
