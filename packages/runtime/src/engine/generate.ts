@@ -20,7 +20,7 @@ import type { LoadedModel } from './loaded-model.js';
 import { encodeInput } from './prompt.js';
 import { isSampling, seededRandom } from './sampling.js';
 import { StopStrings } from './stop-strings.js';
-import { yieldToEventLoop } from './yield.js';
+import { stepYielder } from './yield.js';
 
 const DEFAULT_MAX_NEW_TOKENS = 256;
 
@@ -167,8 +167,9 @@ async function runOnce(
     loaded.tokenizer.decode(ids as number[], { skip_special_tokens: true }),
   );
 
+  const yieldIfDue = stepYielder();
   loaded.stepHook = async () => {
-    await yieldToEventLoop();
+    await yieldIfDue();
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
   };
 
