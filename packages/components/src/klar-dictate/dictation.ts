@@ -37,6 +37,8 @@ export interface DictationOptions {
   readonly onProgress: (event: ProgressEvent) => void;
   /** The recogniser failed; no further stretch is sent. */
   readonly onFailure: (error: unknown) => void;
+  /** The voice detector could not run (pauses are found by loudness from then on). */
+  readonly onDetectorFailure?: (error: unknown) => void;
   /** The microphone went away on its own. */
   readonly onMicrophoneEnded: () => void;
 }
@@ -77,6 +79,7 @@ export class Dictation {
     const abortSignal = dictation.#abort.signal;
     dictation.#segmenter = new SpeechSegmenter({
       sampleRate: rate,
+      ...(options.onDetectorFailure ? { onDetectorFailure: options.onDetectorFailure } : {}),
       ...(options.useVoiceDetector
         ? {
             findSpeech: (audio: Float32Array) =>

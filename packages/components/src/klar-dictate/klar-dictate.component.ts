@@ -3,6 +3,7 @@ import { formatBytes, resolveLocale, type Translation } from '../shared/i18n/loc
 import { KlarElement } from '../shared/klar-element.js';
 import { ModelController } from '../shared/model-controller.js';
 import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
+import { reportSetupProblem } from '../shared/setup-report.js';
 import { baseStyles } from '../shared/styles.js';
 import { dispatchDictateEvent } from './dictate-events.js';
 import { Dictation } from './dictation.js';
@@ -188,6 +189,9 @@ export class KlarDictate extends KlarElement {
             void this.stop();
           },
           onMicrophoneEnded: () => void this.stop(),
+          // Dictation goes on without it; a missing or blocked file is the site's to fix.
+          onDetectorFailure: (error) =>
+            reportSetupProblem(error, this.klarContext, acquired.engine),
         },
         abort.signal,
       );

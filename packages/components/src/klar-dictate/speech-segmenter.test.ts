@@ -86,14 +86,19 @@ describe('SpeechSegmenter', () => {
     });
   }
 
-  it('falls back to loudness when the detector fails', async () => {
+  it('falls back to loudness when the detector fails, and says so once', async () => {
+    const failures: unknown[] = [];
     const s = new SpeechSegmenter({
       sampleRate: RATE,
+      onDetectorFailure: (error) => failures.push(error),
       findSpeech: () => Promise.reject(Object.assign(new Error('no'), { code: 'model-not-found' })),
     });
     for (const c of chunks('__sssss________')) s.push(c);
     const [stretch] = await s.take(false);
     assert(stretch, 'cut by loudness');
     equal(s.usesDetector, false);
+    for (const c of chunks('sssss________')) s.push(c);
+    await s.take(false);
+    equal(failures.length, 1);
   });
 });

@@ -16,6 +16,8 @@ export interface SegmenterOptions {
   readonly pauseSeconds?: number;
   /** A stretch is cut at this length even without a pause. Default 20 s (the detector), 8 s (loudness). */
   readonly maxSeconds?: number;
+  /** The detector failed (from then on loudness decides): for the developer's console. */
+  readonly onDetectorFailure?: (error: unknown) => void;
   /** Loudness below which a chunk counts as silence (without a detector). Default 0.01 (about −40 dBFS). */
   readonly silenceRms?: number;
 }
@@ -64,6 +66,7 @@ export class SpeechSegmenter {
         if ((error as { code?: string } | null)?.code === 'aborted') throw error;
         // The detector could not run: dictation goes on, cutting by loudness.
         this.#detectorFailed = true;
+        this.#options.onDetectorFailure?.(error);
       }
     }
     return this.#takeByLoudness(final);
