@@ -30,7 +30,19 @@ export function formatPlaceholder(label: string, number: number): string {
 export function placeholderPattern(labels: Iterable<string>): RegExp | undefined {
   const unique = [...new Set(labels)].filter((label) => label.length > 0);
   if (unique.length === 0) return undefined;
+  // Every mask() call asks for the same labels: building the source cost more than masking a
+  // short message. The regex is shared, so callers use it only through replace()/matchAll().
+  const key = unique.join('\u0000');
+  const cached = patterns.get(key);
+  if (cached) return cached;
   unique.sort((a, b) => b.length - a.length);
   const alternatives = unique.map(flexibleLabel).join('|');
-  return new RegExp(`[\\[<{(]\\s?(${alternatives})[\\s_-]?(\\d{1,6})\\s?[\\]>})]`, 'giu');
+  const pattern = new RegExp(`[\\[<{(]\\s?(${alternatives})[\\s_-]?(\\d{1,6})\\s?[\\]>})]`, 'giu');
+  if (patterns.size >= MAX_PATTERNS) patterns.delete(patterns.keys().next().value!);
+  patterns.set(key, pattern);
+  return pattern;
 }
+
+/** Placeholder patterns by their labels; bounded, as custom labels may come and go. */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 32;

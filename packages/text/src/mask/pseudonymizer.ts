@@ -61,6 +61,9 @@ export class Pseudonymizer {
    * new placeholder never collides with it and restore() leaves it alone.
    */
   reserveExisting(text: string, types: Iterable<PiiType>): void {
+    // Every placeholder starts with a bracket: most texts have none, and building the pattern
+    // cost more than masking a short message.
+    if (!OPENING_BRACKET.test(text)) return;
     const pattern = this.#pattern(types);
     if (!pattern) return;
     for (const match of text.matchAll(pattern)) {

@@ -56,7 +56,22 @@ interface PreparedWord {
 const scanners = new Map<string, Scanner>();
 const MAX_SCANNERS = 64;
 
+/**
+ * A frozen vocabulary array (the registry's, reused on every detection) finds its scanner
+ * without joining the words; frozen, so it cannot have changed since.
+ */
+const scannersByArray = new WeakMap<readonly string[], Scanner>();
+
 function scanner(words: readonly string[]): Scanner {
+  if (!Object.isFrozen(words)) return scannerFor(words);
+  const known = scannersByArray.get(words);
+  if (known) return known;
+  const built = scannerFor(words);
+  scannersByArray.set(words, built);
+  return built;
+}
+
+function scannerFor(words: readonly string[]): Scanner {
   const cacheKey = words.join('\u0000');
   const cached = scanners.get(cacheKey);
   if (cached) return cached;

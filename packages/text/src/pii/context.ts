@@ -30,7 +30,7 @@ export class ContextIndex implements DetectionContext {
   /** Each word's sorted positions; words outside the vocabulary are scanned on their own. */
   lists(words: readonly string[]): number[][] {
     this.#byWord ??= contextPositions(this.text, this.#vocabulary);
-    this.#known ??= new Set(this.#vocabulary);
+    this.#known ??= knownWords(this.#vocabulary);
     const known = this.#known;
     const missing = words.filter((word) => !known.has(word));
     const extra = missing.length > 0 ? contextPositions(this.text, missing) : undefined;
@@ -46,6 +46,18 @@ export class ContextIndex implements DetectionContext {
   contextFor(words: readonly string[]): ContextFinder {
     return this.finder(words);
   }
+}
+
+/** The vocabulary as a set, built once per frozen vocabulary array (the registry's). */
+const knownSets = new WeakMap<readonly string[], Set<string>>();
+function knownWords(vocabulary: readonly string[]): Set<string> {
+  if (!Object.isFrozen(vocabulary)) return new Set(vocabulary);
+  let known = knownSets.get(vocabulary);
+  if (!known) {
+    known = new Set(vocabulary);
+    knownSets.set(vocabulary, known);
+  }
+  return known;
 }
 
 /**

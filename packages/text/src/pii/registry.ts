@@ -42,9 +42,9 @@ export class RecognizerRegistry {
   readonly #recognizers: Recognizer[] = [];
   readonly #readOnly: boolean;
   /** Union of every recogniser's context words, for the one scan per detection. */
-  #vocabulary: string[] | undefined;
-  /** labelFor() answers (masking asks once per value); emptied when the recognisers change. */
-  readonly #labels = new Map<string, string>();
+  #vocabulary: readonly string[] | undefined;
+  /** labelFor() answers by locale and type; emptied when the recognisers change. */
+  readonly #labels = new Map<Locale, Map<PiiType, string>>();
 
   constructor(options: RecognizerRegistryOptions = {}) {
     this.#readOnly = false;
@@ -99,12 +99,16 @@ export class RecognizerRegistry {
 
   /** The placeholder label for a type, e.g. 'personnummer' → 'PERSONNUMMER'. */
   labelFor(type: PiiType, locale: Locale = 'sv'): string {
-    const key = `${locale}\u0000${type}`;
-    let label = this.#labels.get(key);
+    let labels = this.#labels.get(locale);
+    if (!labels) {
+      labels = new Map();
+      this.#labels.set(locale, labels);
+    }
+    let label = labels.get(type);
     if (label === undefined) {
       const custom = this.#recognizers.find((r) => r.labels && r.types.includes(type))?.labels;
       label = custom?.[locale] ?? builtInLabel(type, locale) ?? labelFromType(type);
-      this.#labels.set(key, label);
+      labels.set(type, label);
     }
     return label;
   }
@@ -122,7 +126,10 @@ export class RecognizerRegistry {
 
   /** One context scan per detection, shared by every recogniser of this call only. */
   #context(folded: string): ContextIndex {
-    this.#vocabulary ??= [...new Set(this.#recognizers.flatMap((r) => r.contextWords ?? []))];
+    // Frozen: the context scan keeps what it builds for this array (see context-scan.ts).
+    this.#vocabulary ??= Object.freeze([
+      ...new Set(this.#recognizers.flatMap((r) => r.contextWords ?? [])),
+    ]);
     return new ContextIndex(folded, this.#vocabulary);
   }
 
