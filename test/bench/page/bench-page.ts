@@ -1,39 +1,67 @@
 // Measures the runtime on the fixture LM; bench.mjs drives this page and prints the figures.
-import { createKlar } from '../../../packages/runtime/src/index.js';
+// Query: ?rounds=5&tokens=128&backends=webgpu,wasm (bench.mjs passes its options through).
+import { createKlar, type ProgressEvent } from '../../../packages/runtime/src/index.js';
 
 const MODEL = 'fixtures/klar-tiny-llama';
 const PROMPT = 'Skriv en kort sammanfattning av beslutet om bostadsbidrag.';
-const TOKENS = 128;
+const query = new URLSearchParams(location.search);
+const TOKENS = Number(query.get('tokens') ?? 128);
+const ROUNDS = Number(query.get('rounds') ?? 5);
+const BACKENDS = (query.get('backends') ?? 'webgpu,wasm').split(',') as ('webgpu' | 'wasm')[];
 
 let longest = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
 }).observe({ type: 'longtask', buffered: false });
 
+/**
+ * Where a load's time goes, from the page, with the progress events every page gets: until
+ * the first file event (worker start, script imports, manifest, ONNX Runtime file check),
+ * the model files (cache or network, checks), then tokenizer and session (ONNX Runtime's
+ * start-up: .wasm fetch and compile, its first session).
+ */
+async function timedLoad(backend: 'webgpu' | 'wasm') {
+  const klar = createKlar({ backend, modelBaseUrl: '/models/', manifest: '/models/manifest.json' });
+  const start = performance.now();
+  let firstFile = 0;
+  let filesDone = 0;
+  await klar.load(MODEL, {
+    onProgress: (event: ProgressEvent) => {
+      const now = performance.now() - start;
+      if (event.status === 'initiate' && !firstFile) firstFile = now;
+      if (event.status === 'download' && event.modelLoaded >= event.modelTotal) filesDone = now;
+    },
+  });
+  const total = performance.now() - start;
+  return {
+    klar,
+    phases: {
+      totalMs: total,
+      startMs: firstFile,
+      filesMs: filesDone - firstFile,
+      sessionMs: total - filesDone,
+    },
+  };
+}
+
 async function measure(backend: 'webgpu' | 'wasm') {
   await caches.delete('klar-models-v1');
   longest = 0;
-  const options = { backend, modelBaseUrl: '/models/', manifest: '/models/manifest.json' } as const;
-  const cold = createKlar(options);
-  let t = performance.now();
-  const loaded = await cold.load(MODEL);
-  const coldLoadMs = performance.now() - t;
-  await cold.dispose();
+  const cold = await timedLoad(backend);
+  await cold.klar.dispose();
 
-  const warm = createKlar(options);
-  t = performance.now();
-  await warm.load(MODEL);
-  const cachedLoadMs = performance.now() - t;
-  await warm.generate({ model: MODEL, prompt: PROMPT, maxNewTokens: 4 }); // warm-up, as for the baseline
+  const warm = await timedLoad(backend);
+  const options = { model: MODEL, prompt: PROMPT };
+  await warm.klar.generate({ ...options, maxNewTokens: TOKENS }); // warm-up, as for the baseline
   const times: number[] = [];
-  t = performance.now();
-  await warm.generate(
-    { model: MODEL, prompt: PROMPT, maxNewTokens: TOKENS },
+  const t = performance.now();
+  const result = await warm.klar.generate(
+    { ...options, maxNewTokens: TOKENS },
     { onToken: () => times.push(performance.now()) },
   );
   const ttftMs = times[0]! - t;
   const tokensPerSecond = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
-  await warm.dispose();
+  await warm.klar.dispose();
   const longestMainThreadTaskMs = longest;
 
   const bare = new Worker(new URL('./bare-worker.ts', import.meta.url), { type: 'module' });
@@ -43,15 +71,27 @@ async function measure(backend: 'webgpu' | 'wasm') {
     klarRates: number[];
     bareRates: number[];
     ratios: number[];
-  }>((resolve) => {
+    klarTokens: number[];
+    bareTokens: number[];
+  }>((resolve, reject) => {
     bare.onmessage = (e) => resolve(e.data);
-    bare.postMessage({ model: MODEL, prompt: PROMPT, tokens: TOKENS, device: backend, rounds: 5 });
+    bare.onerror = (e) => reject(new Error(`bare worker: ${e.message}`));
+    bare.postMessage({
+      model: MODEL,
+      prompt: PROMPT,
+      tokens: TOKENS,
+      device: backend,
+      rounds: ROUNDS,
+    });
   });
   bare.terminate();
   return {
-    backend: loaded.backend,
-    coldLoadMs,
-    cachedLoadMs,
+    backend: result.backend,
+    tokens: result.tokenIds.length,
+    coldLoadMs: cold.phases.totalMs,
+    cachedLoadMs: warm.phases.totalMs,
+    coldPhases: cold.phases,
+    cachedPhases: warm.phases,
     ttftMs,
     tokensPerSecond,
     klarInWorkerTokensPerSecond: sameWorker.klarTokensPerSecond,
@@ -60,10 +100,13 @@ async function measure(backend: 'webgpu' | 'wasm') {
     klarRates: sameWorker.klarRates,
     bareRates: sameWorker.bareRates,
     ratios: sameWorker.ratios,
+    klarTokens: sameWorker.klarTokens,
+    bareTokens: sameWorker.bareTokens,
     longestMainThreadTaskMs,
   };
 }
 
-const results = [await measure('webgpu'), await measure('wasm')];
+const results = [];
+for (const backend of BACKENDS) results.push(await measure(backend));
 (window as unknown as { benchResults: unknown }).benchResults = results;
 document.getElementById('state')!.textContent = 'done';
