@@ -6,13 +6,14 @@ import { renderBackend, renderModelPanel } from '../shared/model-templates.js';
 import { reportSetupProblem } from '../shared/setup-report.js';
 import { baseStyles } from '../shared/styles.js';
 import { dispatchDictateEvent } from './dictate-events.js';
-import { Dictation } from './dictation.js';
+// Types only: the recording code (microphone, worklet URL, segmenter) loads with the first press.
+import type { Dictation } from './dictation.js';
 import { insertAtCaret, isTextField, type TextField } from './insert-text.js';
 import { type DictateStrings, dictateStringsFor } from './klar-dictate.strings.js';
 import { dictateStyles } from './klar-dictate.styles.js';
 import { renderListening, renderPartial, renderReview } from './klar-dictate.templates.js';
 import { micIcon } from './mic-icon.js';
-import { MicrophoneError } from './microphone.js';
+import type { MicrophoneError, MicrophoneProblem } from './microphone.js';
 import { canRunTasks, VOICE_TASK } from './speech-tasks.js';
 
 type Status = 'idle' | 'starting' | 'listening' | 'finishing' | 'review';
@@ -162,9 +163,20 @@ export class KlarDictate extends KlarElement {
     // (with the speech model); otherwise pauses are found by loudness.
     const asked = this.#model.description?.availability === 'downloadable';
     this.modelName = this.#model.displayName;
+    let recording: typeof import('./dictation.js');
+    try {
+      recording = await import('./dictation.js');
+    } catch (error) {
+      // The bundle's own chunk could not be fetched: a setup problem, said like any other.
+      if (abort.signal.aborted) return;
+      this.#model.failWith(error);
+      this.#fail(undefined);
+      return;
+    }
+    if (abort.signal.aborted) return;
     this.message = this.s.askingMicrophone;
     try {
-      this.#dictation = await Dictation.start(
+      this.#dictation = await recording.Dictation.start(
         {
           engine: acquired.engine,
           language: this.#spokenLanguage(field),
@@ -310,11 +322,16 @@ export class KlarDictate extends KlarElement {
   }
 
   #microphoneProblem(error: unknown): void {
-    const code = error instanceof MicrophoneError ? error.code : 'microphone-busy';
-    if (code === 'microphone-setup' && error instanceof MicrophoneError) {
-      const { url, fix } = error.details;
+    // Read by shape: the class itself loads with the recording code.
+    const problem = error as Partial<MicrophoneError> | null;
+    const code: MicrophoneProblem =
+      typeof problem?.code === 'string' && problem.code.startsWith('microphone-')
+        ? problem.code
+        : 'microphone-busy';
+    if (code === 'microphone-setup') {
+      const { url, fix } = problem?.details ?? {};
       console.error(
-        `[Klar] Dictation is not available on this site: ${error.message}${url ? `\n  URL: ${url}` : ''}${fix ? `\n  Fix: ${fix}` : ''}`,
+        `[Klar] Dictation is not available on this site: ${problem?.message}${url ? `\n  URL: ${url}` : ''}${fix ? `\n  Fix: ${fix}` : ''}`,
         error,
       );
     }
