@@ -90,5 +90,18 @@ describe('voice activity detection (Silero VAD on WASM)', () => {
       'aborted',
       'an aborted request',
     );
+    // Stopped mid-way through two minutes of audio (it yields every 32 frames to see the abort).
+    const midway = new AbortController();
+    const long = klar.runTask(
+      'voice-activity-detection',
+      { audio: new Float32Array(16_000 * 120).map((_, i) => 0.05 * Math.sin(i / 3)) },
+      { signal: midway.signal },
+    );
+    setTimeout(() => midway.abort(), 300);
+    await assertRejects(long, 'aborted', 'stopped mid-way');
+    const next = await klar.runTask('voice-activity-detection', {
+      audio: new Float32Array(16_000),
+    });
+    assertEqual(next.segments, [], 'the next request works');
   });
 });
