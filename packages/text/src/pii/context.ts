@@ -21,6 +21,7 @@ export class ContextIndex implements DetectionContext {
   readonly #vocabulary: readonly string[];
   #byWord: Map<string, number[]> | undefined;
   #known: Set<string> | undefined;
+  readonly #listsByWords = new Map<readonly string[], number[][]>();
 
   constructor(text: string, vocabulary: readonly string[]) {
     this.text = text;
@@ -29,6 +30,16 @@ export class ContextIndex implements DetectionContext {
 
   /** Each word's sorted positions; words outside the vocabulary are scanned on their own. */
   lists(words: readonly string[]): number[][] {
+    // Each recogniser asks with its own constant array, twice per detection (detect, boost).
+    let lists = this.#listsByWords.get(words);
+    if (!lists) {
+      lists = this.#listsFor(words);
+      this.#listsByWords.set(words, lists);
+    }
+    return lists;
+  }
+
+  #listsFor(words: readonly string[]): number[][] {
     this.#byWord ??= contextPositions(this.text, this.#vocabulary);
     this.#known ??= knownWords(this.#vocabulary);
     const known = this.#known;
