@@ -1,6 +1,6 @@
 // npm run bench: the audio path in Debian Chromium through Vite's dev server (WebGPU on
 // SwiftShader here, a real GPU elsewhere): resampling, Silero VAD time per second of audio, and
-// transcription throughput on the Whisper fixture per backend. Prints, never asserts.
+// transcription and translation throughput on the fixtures per backend. Prints, never asserts.
 import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
@@ -27,6 +27,12 @@ interface Results {
     backend: string;
     firstRequestMs: number;
     audioSecondsPerSecond: Record<string, number>;
+  }[];
+  translation: {
+    backend: string;
+    firstRequestMs: number;
+    sentences: number;
+    sentencesPerSecond: number[];
   }[];
 }
 
@@ -78,7 +84,17 @@ try {
       `${t.backend.padEnd(8)}${f(t.firstRequestMs).padStart(18)}${f(t.audioSecondsPerSecond['30s'] ?? NaN).padStart(18)}${f(t.audioSecondsPerSecond['55s'] ?? NaN).padStart(19)}`,
     );
   console.log(
-    'The fixture is tiny (d_model 32): these figures measure the runtime path (features, windows, merge, streaming), not KB-Whisper.',
+    `Translation on the Marian fixture (sv→en, a letter of ${r.translation[0]?.sentences ?? '?'} sentences, ≤ 16 new tokens each), sentences per wall s, 3 rounds:`,
+  );
+  console.log('backend   first request ms   median   min–max');
+  for (const t of r.translation) {
+    const sorted = [...t.sentencesPerSecond].sort((a, b) => a - b);
+    console.log(
+      `${t.backend.padEnd(8)}${f(t.firstRequestMs).padStart(18)}${f(sorted[1] ?? NaN).padStart(9)}   ${f(sorted[0] ?? NaN)}–${f(sorted.at(-1) ?? NaN)}`,
+    );
+  }
+  console.log(
+    'The fixtures are tiny (d_model 32): these figures measure the runtime path (features, windows, merge, streaming), not KB-Whisper.',
   );
 } finally {
   await browser.close();

@@ -4,6 +4,18 @@ import { resample } from '../../src/audio/resample.js';
 import { createKlar } from '../../src/index.js';
 
 const WHISPER = 'fixtures/klar-tiny-whisper';
+const MARIAN = 'fixtures/klar-tiny-marian-sv-en';
+/** A decision letter's worth of plain Swedish: 8 sentences, 60 words. */
+const LETTER = [
+  'Vi har beslutat att bevilja din ansökan om bostadsbidrag.',
+  'Du får 1 850 kronor i månaden från och med den 1 mars.',
+  'Pengarna betalas ut den 27 varje månad till ditt konto.',
+  'Du måste meddela oss om din inkomst ändras.',
+  'Om du flyttar ska du också höra av dig till oss.',
+  'Om du inte håller med om beslutet kan du överklaga det.',
+  'Överklagandet ska ha kommit in till oss inom tre veckor.',
+  'Har du frågor kan du ringa oss på vardagar.',
+].join(' ');
 const options = { modelBaseUrl: '/models/', manifest: '/models/manifest.json' } as const;
 
 /** `seconds` of audio: the speech–pause–speech test file over and over. */
@@ -79,7 +91,36 @@ async function main() {
     await engine.dispose();
   }
 
+  // Translation on the Marian fixture (sv→en) per backend: sentences per wall second, after a
+  // warm-up request, with the same cap on new tokens per sentence.
+  const translation = [];
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    const engine = createKlar({ ...options, backend });
+    const request = {
+      model: MARIAN,
+      sourceLanguage: 'sv',
+      targetLanguage: 'en',
+      maxNewTokensPerSentence: TOKENS,
+    };
+    t = performance.now();
+    const warm = await engine.runTask('translation', { ...request, text: 'Hej.' });
+    const firstRequestMs = performance.now() - t;
+    const rounds: number[] = [];
+    let sentences = 0;
+    for (let round = 0; round < 3; round++) {
+      t = performance.now();
+      const result = await engine.runTask('translation', { ...request, text: LETTER });
+      sentences = result.sentences.length;
+      rounds.push(sentences / ((performance.now() - t) / 1000));
+    }
+    const figure = { backend: warm.backend, firstRequestMs, sentences, sentencesPerSecond: rounds };
+    report(figure);
+    translation.push(figure);
+    await engine.dispose();
+  }
+
   (window as unknown as { benchResults: unknown }).benchResults = {
+    translation,
     resample48To16MsPerMinute,
     vadFirstRequestMs,
     vadMsPerAudioSecond: median(vadMsPerAudioSecond),
