@@ -1,7 +1,7 @@
 import { toKlarError } from '../errors.js';
 import { filesFor, pickDtype, resolveModel } from '../manifest/index.js';
 import type { ModelEntry, ModelTask } from '../manifest/types.js';
-import { isRunnableTask } from '../tasks/registry.js';
+import { isRunnableTask, taskDefinition } from '../tasks/registry.js';
 import type { ModelDescription } from '../types.js';
 import type { ModelHost } from './model-host.js';
 
@@ -31,9 +31,11 @@ export async function describeModel(
 
   const loaded = host.sessions.loaded(entry.id);
   const choice = await host.policy.choose();
-  const backend = loaded?.backend ?? choice.backend;
+  // A task with its own ONNX Runtime session (voice activity detection) always runs on WASM.
+  const wasmOnly = taskDefinition(entry.task)?.session === 'onnxruntime';
+  const backend = loaded?.backend ?? (wasmOnly && choice.backend ? 'wasm' : choice.backend);
   if (!backend) return { ...named, availability: 'unavailable', reason: 'backend-unavailable' };
-  const fp16 = choice.backend === 'webgpu' && choice.fp16;
+  const fp16 = !wasmOnly && choice.backend === 'webgpu' && choice.fp16;
   const dtype = loaded?.dtype ?? pickDtype(entry, backend, fp16);
   const files = filesFor(entry, dtype);
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);

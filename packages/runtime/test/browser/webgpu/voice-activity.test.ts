@@ -6,6 +6,8 @@ describe('voice activity detection on a WebGPU engine', () => {
   it('runs Silero VAD on WASM (and says so) and finds the speech', async () => {
     const klar = fixtureClient({ backend: 'webgpu' });
     try {
+      const described = await klar.describe('voice-activity-detection');
+      assertEqual(described.backend, 'wasm', 'describe() names the backend VAD will run on');
       const { samples, speech } = await testSpeech('speech-pause-speech.wav');
       const result = await klar.runTask('voice-activity-detection', { audio: samples });
       assertEqual(result.backend, 'wasm', 'VAD always runs on WASM, and reports it');
