@@ -17,11 +17,15 @@ export function deepEqual(actual: unknown, expected: unknown, message = ''): voi
   if (a !== e) throw new Error(`${message ? `${message}: ` : ''}expected ${e}, got ${a}`);
 }
 
-/** Waits until `check` returns truthy (polling each frame), or fails after `timeout` ms. */
+/**
+ * Waits until `check` returns truthy (polling each frame), or fails after `timeout` ms.
+ * Generous by default: the first use of an element loads its lazy chunks through the test
+ * server, which takes seconds on a busy machine. A wait, never a timing assertion.
+ */
 export async function until<T>(
   check: () => T,
   message = 'condition',
-  timeout = 5000,
+  timeout = 30_000,
 ): Promise<NonNullable<T>> {
   const started = performance.now();
   for (;;) {
