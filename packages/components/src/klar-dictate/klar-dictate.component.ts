@@ -203,7 +203,12 @@ export class KlarDictate extends KlarElement {
           onMicrophoneEnded: () => void this.stop(),
           // Dictation goes on without it; a missing or blocked file is the site's to fix.
           onDetectorFailure: (error) =>
-            reportSetupProblem(error, this.klarContext, acquired.engine),
+            reportSetupProblem(
+              error,
+              this.klarContext,
+              acquired.engine,
+              'The voice detector is not available on this site (dictation goes on; pauses are found by loudness instead)',
+            ),
         },
         abort.signal,
       );

@@ -274,6 +274,31 @@ describe('klar-dictate', () => {
     await el.stop();
   });
 
+  it('a voice detector missing on the site: one console message that says dictation goes on; text still comes', async () => {
+    const { el, engine } = await mount({ voiceFailWith: 'download-failed' });
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(String(args[0]));
+    try {
+      trigger(el).click();
+      await until(() => el.listening, 'listening', 8000);
+      await until(() => part(el, 'text')?.textContent?.includes('välkommen'), 'partial', 10000);
+      assert(
+        engine.speech.some((r) => r.task === 'voice-activity-detection'),
+        'detector tried',
+      );
+      await el.stop();
+    } finally {
+      console.error = original;
+    }
+    const about = errors.filter((e) => e.startsWith('[Klar]'));
+    equal(about.length, 1, about.join('\n'));
+    assert(
+      about[0]!.includes('voice detector') && about[0]!.includes('dictation goes on'),
+      about[0],
+    );
+  });
+
   it('never downloads the voice detector unasked: with the speech model stored, loudness finds the pauses', async () => {
     const { el, engine } = await mount();
     engine.stored.delete('test/silero-vad');

@@ -47,7 +47,13 @@ export function setupUrl(engine: unknown, code: string | undefined): string | un
  * `engine` (a KlarClient) names the folder to check when the error itself carries no URL.
  * Returns whether it was a setup problem.
  */
-export function reportSetupProblem(error: unknown, page: object, engine?: unknown): boolean {
+export function reportSetupProblem(
+  error: unknown,
+  page: object,
+  engine?: unknown,
+  /** What the citizen loses; a part that degrades gracefully says so. */
+  headline = 'AI help is not available on this site',
+): boolean {
   if (!isSetupProblem(error)) return false;
   const code = errorCode(error) ?? 'engine';
   const seen = reported.get(page) ?? new Set<string>();
@@ -68,7 +74,7 @@ export function reportSetupProblem(error: unknown, page: object, engine?: unknow
     ? fixFor
     : fixFor.replaceAll(' at the URL above', '').replace('the URL above', 'its URL');
   console.error(
-    `[Klar] AI help is not available on this site: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${fixText}`,
+    `[Klar] ${headline}: ${message}${url ? `\n  URL: ${url}` : ''}\n  Fix: ${fixText}`,
     error,
   );
   return true;

@@ -52,6 +52,8 @@ export interface FakeSpeechOptions extends FakeEngineOptions {
   readonly words?: readonly string[];
   /** Recognition rejects with a KlarError-shaped error of this code. */
   readonly speechFailWith?: string;
+  /** The voice detector fails with this code (e.g. its file is missing on the site). */
+  readonly voiceFailWith?: string;
   readonly withVoice?: boolean;
 }
 
@@ -78,6 +80,10 @@ export class FakeSpeechEngine extends FakeEngine {
       ...(input.language ? { language: input.language } : {}),
     });
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { code: 'aborted' });
+    if (name === 'voice-activity-detection' && this.speechOptions.voiceFailWith)
+      throw Object.assign(new Error(`voice detector: ${this.speechOptions.voiceFailWith}`), {
+        code: this.speechOptions.voiceFailWith,
+      });
     if (name === 'voice-activity-detection')
       return {
         segments: loudFrames(input.audio, input.sampleRate),
