@@ -15,6 +15,7 @@ import type { LoadedModel } from '../engine/loaded-model.js';
 import { yieldToEventLoop } from '../engine/yield.js';
 import { KlarError } from '../errors.js';
 import type { Backend } from '../types.js';
+import { detectSpokenLanguage, knownLanguages, type SpokenLanguage } from './spoken-language.js';
 import type { TaskContext, TaskDefinition } from './types.js';
 
 export const TRANSCRIBE_SAMPLE_RATE = 16_000;
@@ -36,8 +37,14 @@ export interface TranscribeRequest {
    * Other rates are resampled to 16 kHz in the worker, band-limited (no aliasing).
    */
   readonly sampleRate?: number;
-  /** The spoken language, forced (Whisper does not guess it here). Default `sv`. */
+  /**
+   * The spoken language, forced: Default `sv`. `'auto'`: Whisper identifies it in the first
+   * window (among `candidateLanguages`, else every language the model knows) and the whole
+   * recording is transcribed in that language; the result says which, and how sure.
+   */
   readonly language?: string;
+  /** With `language: 'auto'`: the languages to choose among, e.g. `['sv', 'en']`. */
+  readonly candidateLanguages?: readonly string[];
   /** `translate` gives English text; default `transcribe`. */
   readonly task?: 'transcribe' | 'translate';
   readonly model?: string;
@@ -59,7 +66,10 @@ export interface TranscribeChunk {
 
 export interface TranscribeResult {
   readonly text: string;
+  /** The language transcribed: the one asked for, or with `'auto'` the one Whisper heard. */
   readonly language: string;
+  /** With `language: 'auto'`: Whisper's probability for `language` among the candidates. */
+  readonly languageConfidence?: number;
   /**
    * One per 30 s window, in seconds of the audio as given. Windows overlap by 5 s; each segment
    * owns its window up to the middle of the overlap, so segments tile the audio without
@@ -99,34 +109,45 @@ function checkRequest(request: TranscribeRequest, loaded?: LoadedModel): string 
   const max = request.maxNewTokens;
   if (max !== undefined && !(Number.isInteger(max) && max > 0))
     throw new KlarError('invalid-input', '`maxNewTokens` must be a positive integer.');
-  const language = (request.language ?? 'sv').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = primaryLanguage(request.language ?? 'sv');
+  const candidates = request.candidateLanguages;
+  if (candidates !== undefined && (!Array.isArray(candidates) || candidates.length === 0))
+    throw new KlarError('invalid-input', '`candidateLanguages` must be a non-empty array.');
   if (loaded) {
-    const known = (loaded.model.generation_config as { lang_to_id?: Record<string, number> })
-      .lang_to_id;
-    if (known && !(`<|${language}|>` in known))
-      throw new KlarError(
-        'invalid-input',
-        `${loaded.entry.name} does not know the language "${language}". It knows: ${Object.keys(
-          known,
-        )
-          .map((t) => t.slice(2, -2))
-          .join(', ')}.`,
-        { language },
-      );
+    const named = language === 'auto' ? (candidates ?? []).map(primaryLanguage) : [language];
+    const known = knownLanguages(loaded);
+    for (const code of named)
+      if (known.length && !known.includes(code))
+        throw new KlarError(
+          'invalid-input',
+          `${loaded.entry.name} does not know the language "${code}". It knows: ${known.join(', ')}.`,
+          { language: code },
+        );
   }
   return language;
 }
 
+const primaryLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
 async function transcribeWindow(
   loaded: LoadedModel,
   samples: Float32Array,
-  options: { language: string; task: string; maxNewTokens: number },
+  options: {
+    language: string;
+    candidates?: readonly string[] | undefined;
+    task: string;
+    maxNewTokens: number;
+  },
   onText: (delta: string) => void,
-): Promise<string> {
+): Promise<{ text: string; heard: SpokenLanguage | undefined }> {
   const extractor = extractors.get(loaded.tokenizer);
   if (!extractor)
     throw new KlarError('internal', `${loaded.entry.id} was loaded without its feature extractor.`);
   const { input_features } = (await extractor(samples)) as { input_features: Tensor };
+  const heard =
+    options.language === 'auto'
+      ? await detectSpokenLanguage(loaded, input_features, options.candidates?.map(primaryLanguage))
+      : undefined;
   const tokens: number[] = [];
   let shown = '';
   const decoder = new IncrementalDecoder((ids) =>
@@ -134,7 +155,7 @@ async function transcribeWindow(
   );
   await loaded.model.generate({
     input_features,
-    language: options.language,
+    language: heard?.language ?? options.language,
     task: options.task,
     max_new_tokens: options.maxNewTokens,
     streamer: new TokenStreamer((id) => {
@@ -147,7 +168,7 @@ async function transcribeWindow(
       }
     }),
   } as unknown as Parameters<typeof loaded.model.generate>[0]);
-  return decoder.text(tokens).trim();
+  return { text: decoder.text(tokens).trim(), heard };
 }
 
 /** Transcribes 30 s windows one after another, streaming text as tokens arrive. */
@@ -164,7 +185,10 @@ async function transcribe(
     signal,
     onProgress: context.onProgress,
   });
-  const language = checkRequest(request, first);
+  const asked = checkRequest(request, first);
+  // 'auto': decided by the first window, then forced, so every window speaks one language.
+  let language = asked;
+  let detected: SpokenLanguage | undefined;
   const task = request.task ?? 'transcribe';
   const maxNewTokens = Math.min(
     request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
@@ -201,15 +225,20 @@ async function transcribe(
           // A retry on WASM hears the window again from its start.
           let heard = '';
           try {
-            text = await transcribeWindow(
+            const result = await transcribeWindow(
               model,
               samples,
-              { language, task, maxNewTokens },
+              { language, candidates: request.candidateLanguages, task, maxNewTokens },
               (delta) => {
                 heard += delta;
                 show(heard, false);
               },
             );
+            text = result.text;
+            if (result.heard) {
+              detected = result.heard;
+              language = result.heard.language;
+            }
           } finally {
             model.stepHook = null;
           }
@@ -226,6 +255,7 @@ async function transcribe(
     return {
       text: transcript.text,
       language,
+      ...(detected ? { languageConfidence: detected.confidence } : {}),
       segments: ownedSpans(windows).map((span, i) => ({
         start: seconds(span.start),
         end: seconds(span.end),
@@ -237,7 +267,7 @@ async function transcribe(
   });
 }
 
-/** Speech to text with a Whisper model (KB-Whisper), language forced. */
+/** Speech to text with a Whisper model (KB-Whisper), language forced or identified by Whisper. */
 export const transcription: TaskDefinition = {
   task: 'automatic-speech-recognition',
   checkEntry: (entry) =>

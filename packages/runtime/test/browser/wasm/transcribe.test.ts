@@ -114,6 +114,50 @@ describe('transcription (WASM)', () => {
     );
   });
 
+  it("language 'auto': Whisper names the spoken language, and the text is what forcing that language gives", async () => {
+    const detected = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: audio(4),
+      language: 'auto',
+      maxNewTokens: 6,
+    });
+    assert(
+      ['sv', 'en'].includes(detected.language),
+      `a language the model knows: ${detected.language}`,
+    );
+    const confidence = detected.languageConfidence ?? -1;
+    assert(confidence >= 0.5 && confidence <= 1, `confidence of the best of two: ${confidence}`);
+    const forced = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: audio(4),
+      language: detected.language,
+      maxNewTokens: 6,
+    });
+    assertEqual(detected.text, forced.text, 'same text as with the language forced');
+    assertEqual(forced.languageConfidence, undefined, 'no confidence when forced');
+    // One candidate: that language, with certainty.
+    const other = detected.language === 'sv' ? 'en' : 'sv';
+    const only = await klar.runTask('automatic-speech-recognition', {
+      model: WHISPER,
+      audio: audio(4),
+      language: 'auto',
+      candidateLanguages: [other],
+      maxNewTokens: 6,
+    });
+    assertEqual(only.language, other, 'the only candidate');
+    assertEqual(only.languageConfidence, 1, 'certain among one');
+    await assertRejects(
+      klar.runTask('automatic-speech-recognition', {
+        model: WHISPER,
+        audio: audio(1),
+        language: 'auto',
+        candidateLanguages: ['fi'],
+      }),
+      'invalid-input',
+      'a candidate the model lacks',
+    );
+  });
+
   it('refuses bad input and an unknown language with typed errors', async () => {
     await assertRejects(
       klar.runTask('automatic-speech-recognition', {
