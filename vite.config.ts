@@ -58,8 +58,9 @@ function selfHostedModelsAndRuntime(): Plugin {
         filter: (src) => !src.includes(`${join('models', 'tools')}`),
       });
       await mkdir(join(out, 'ort'), { recursive: true });
-      for (const name of readdirSync(ortDir).filter(
-        (n) => ORT_FILE.test(n) && n.includes('asyncify'),
+      // The two builds the runtime loads (packages/runtime/src/backend/ort-build.ts).
+      for (const name of readdirSync(ortDir).filter((n) =>
+        /^ort-wasm-simd-threaded(\.asyncify)?\.(wasm|mjs)$/.test(n),
       )) {
         await cp(join(ortDir, name), join(out, 'ort', name));
       }

@@ -3,7 +3,7 @@
 //   klar.js                   registers every element
 //   klar-<element>.js         one entry per element (stable names, no hashes)
 //   klar-worker.js            the module worker (the only code that loads transformers.js/ORT)
-//   ort-wasm-simd-threaded.asyncify.{mjs,wasm}   exactly the ONNX Runtime files the worker loads
+//   ort-wasm-simd-threaded{,.asyncify}.{mjs,wasm} exactly the ONNX Runtime files the worker loads
 //   chunks/                   shared code (hashed names; only the entries are a contract)
 //   manifest.template.json    a models/manifest.json to start from (copy to /models/manifest.json)
 //   LICENSE.txt, THIRD-PARTY-LICENSES.txt
@@ -27,11 +27,13 @@ const outDir = resolve(
 const require = createRequire(join(repo, 'package.json'));
 
 /**
- * The ONNX Runtime files the runtime requests (packages/runtime/src/backend/transformers-env.ts
- * sets `wasmPaths` to this pair for WASM and WebGPU alike). test/embed checks, by watching the
- * network in Chromium, that the worker requests exactly these.
+ * The ONNX Runtime files the runtime requests (packages/runtime/src/backend/ort-build.ts): the
+ * CPU build's pair on devices without WebGPU, the WebGPU (asyncify) build's pair otherwise; a
+ * worker loads one pair. test/embed checks, by watching the network in Chromium, which.
  */
 export const ORT_FILES = [
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
   'ort-wasm-simd-threaded.asyncify.mjs',
   'ort-wasm-simd-threaded.asyncify.wasm',
 ];

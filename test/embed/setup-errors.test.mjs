@@ -11,7 +11,18 @@ import { buildSite, collectConsole, DECISION_PAGE, until } from './agency-site.m
 import { DOCUMENTED_CSP, startStaticServer } from './static-server.mjs';
 
 const SITE_UNAVAILABLE = 'AI-hjälpen är inte tillgänglig på den här webbplatsen just nu.';
+// The CPU build is what a device without WebGPU (this Chromium) asks for first; without it the
+// runtime falls back to the WebGPU build, so a file error is only final when both fail.
+const CPU_WASM = '/klar/ort-wasm-simd-threaded.wasm';
 const WASM = '/klar/ort-wasm-simd-threaded.asyncify.wasm';
+const ANY_WASM = [CPU_WASM, WASM];
+
+/** Puppeteer reports a worker's console message on the worker and again on the page. */
+const distinctWarnings = (messages, needle) => [
+  ...new Set(
+    messages.filter((m) => m.type === 'warn' && m.text.includes(needle)).map((m) => m.text),
+  ),
+];
 const HTML = '<!doctype html><html><body>Sidan finns inte</body></html>';
 
 describe('setup errors with the no-build bundle', { timeout: 900_000 }, () => {
@@ -60,7 +71,7 @@ describe('setup errors with the no-build bundle', { timeout: 900_000 }, () => {
       const errors = messages.filter(
         (m) => m.type === 'error' && !m.text.startsWith('Failed to load resource'),
       );
-      return { origin: server.origin, text, errors };
+      return { origin: server.origin, text, errors, messages };
     } finally {
       await page.close();
       await server.close();
@@ -76,14 +87,73 @@ describe('setup errors with the no-build bundle', { timeout: 900_000 }, () => {
   // message names the exact .wasm URL and ORT's glue prints nothing of its own.
   it('a missing ONNX Runtime .wasm', async () => {
     const r = await tryTheSummary({
-      override: (path) => (path === WASM ? { status: 404, type: 'text/plain' } : undefined),
+      override: (path) =>
+        ANY_WASM.includes(path) ? { status: 404, type: 'text/plain' } : undefined,
     });
     expectOneError(r.errors, `${r.origin}${WASM} answered 404`);
+    const warnings = distinctWarnings(r.messages, CPU_WASM);
+    assert.equal(
+      warnings.length,
+      1,
+      `the CPU build's absence is a warning first: ${JSON.stringify(r.messages)}`,
+    );
+  });
+
+  // An agency that copied only the WebGPU build (what 0.1 docs listed): devices without WebGPU
+  // still get help, from the larger build, and the developer is told what to add.
+  it('only the CPU build missing: AI help still works, and the console says what to add', async () => {
+    const server = await startStaticServer(site, {
+      override: (path) =>
+        path.startsWith('/klar/ort-wasm-simd-threaded.') && !path.includes('asyncify')
+          ? { status: 404, type: 'text/plain' }
+          : undefined,
+    });
+    const page = await browser.newPage();
+    const messages = collectConsole(page);
+    try {
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await until(page, () => customElements.get('klar-summary'), undefined, 'klar-summary');
+      await page.evaluate(() =>
+        document
+          .querySelector('klar-summary')
+          .shadowRoot.querySelector('[part~="trigger"]')
+          .click(),
+      );
+      const outcome = await until(
+        page,
+        (unavailable) => {
+          const root = document.querySelector('klar-summary').shadowRoot;
+          root.querySelector('[part~="consent-accept"]')?.click();
+          if (root.textContent.includes(unavailable)) return 'unavailable';
+          return root.querySelector('[part~="copy"]') ? 'summary' : null;
+        },
+        SITE_UNAVAILABLE,
+        'the summary to finish',
+      );
+      assert.equal(outcome, 'summary');
+      const warnings = distinctWarnings(messages, `${server.origin}${CPU_WASM} answered 404`);
+      assert.equal(
+        warnings.length,
+        1,
+        `one warning names the CPU build's URL: ${JSON.stringify(messages)}`,
+      );
+      const errors = messages.filter(
+        (m) => m.type === 'error' && !m.text.startsWith('Failed to load resource'),
+      );
+      assert.deepEqual(errors, []);
+      assert.ok(
+        server.requests.some((r) => r.path === WASM && r.status === 200),
+        'the WebGPU build was used',
+      );
+    } finally {
+      await page.close();
+      await server.close();
+    }
   });
 
   it('HTML served where the .wasm belongs (a single-page-app fallback)', async () => {
     const r = await tryTheSummary({
-      override: (path) => (path === WASM ? { status: 200, body: HTML } : undefined),
+      override: (path) => (ANY_WASM.includes(path) ? { status: 200, body: HTML } : undefined),
     });
     expectOneError(r.errors, `${r.origin}${WASM} is not a WebAssembly file`);
   });

@@ -24,14 +24,18 @@ const MIME = {
 /**
  * Serves `root` on 127.0.0.1 (`csp: null` sends none). `requests` lists every path asked for.
  * `override(path)` may answer a path itself (used to simulate broken deployments).
+ * `cacheControl(path)` gives the Cache-Control header (default no-store: tests start clean).
  */
-export async function startStaticServer(root, { csp = DOCUMENTED_CSP, override } = {}) {
+export async function startStaticServer(
+  root,
+  { csp = DOCUMENTED_CSP, override, cacheControl = () => 'no-store' } = {},
+) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const log = (status) => requests.push({ path, status });
     if (csp) res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', cacheControl(path));
     const custom = override?.(path);
     if (custom) {
       log(custom.status);

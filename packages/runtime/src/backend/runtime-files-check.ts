@@ -17,7 +17,7 @@ export interface RuntimeFileUrls {
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 const EMPTY_MODULE = new Uint8Array([...WASM_MAGIC, 0x01, 0x00, 0x00, 0x00]);
 const SERVE_FIX =
-  'Copy the ONNX Runtime files the runtime loads (ort-wasm-simd-threaded.asyncify.mjs and .wasm) next to klar.js (or to wasmPaths), answer 200 for them, serve .wasm as application/wasm and .mjs as JavaScript, and never answer an HTML page (single-page-app fallback) for them.';
+  'Copy the ONNX Runtime files the runtime loads (ort-wasm-simd-threaded.mjs and .wasm, ort-wasm-simd-threaded.asyncify.mjs and .wasm) next to klar.js (or to wasmPaths), answer 200 for them, serve .wasm as application/wasm and .mjs as JavaScript, and never answer an HTML page (single-page-app fallback) for them.';
 const CSP_FIX =
   "Add 'wasm-unsafe-eval' to script-src of the Content-Security-Policy, on the page AND on the worker script (klar-worker.js).";
 

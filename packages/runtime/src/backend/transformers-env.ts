@@ -1,4 +1,5 @@
 import { env } from '@huggingface/transformers';
+import { runtimeFileUrls, setRuntimeBase } from './ort-build.js';
 
 /**
  * transformers.js keeps one mutable `env` per JS realm. Klar confines it here: models are
@@ -42,15 +43,6 @@ function lookup(url: string): Uint8Array | undefined {
 
 let configuredWasmPaths: string | null = null;
 
-/** The ONNX Runtime files ORT will load in this realm; null before `configureTransformers`. */
-export function runtimeFileUrls(): { readonly mjs: string; readonly wasm: string } | null {
-  if (configuredWasmPaths === null) return null;
-  return {
-    mjs: `${configuredWasmPaths}ort-wasm-simd-threaded.asyncify.mjs`,
-    wasm: `${configuredWasmPaths}ort-wasm-simd-threaded.asyncify.wasm`,
-  };
-}
-
 /** Idempotent per realm. `wasmPaths` is where onnxruntime-web's .wasm/.mjs are served. */
 export function configureTransformers(wasmPaths: string): void {
   const onnx = env.backends.onnx as {
@@ -58,6 +50,7 @@ export function configureTransformers(wasmPaths: string): void {
   };
   if (configuredWasmPaths === wasmPaths) return;
   configuredWasmPaths = wasmPaths;
+  setRuntimeBase(wasmPaths);
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = VIRTUAL_ROOT;
@@ -76,8 +69,9 @@ export function configureTransformers(wasmPaths: string): void {
     return platformFetch(input, init);
   }) as typeof env.fetch;
   if (onnx.wasm) {
-    // Same origin only: transformers.js would otherwise default to a CDN.
-    onnx.wasm.wasmPaths = runtimeFileUrls();
+    // Same origin only: transformers.js would otherwise default to a CDN. The WebGPU build
+    // until prepareOrtBuild() picks the realm's build before its first session.
+    onnx.wasm.wasmPaths = runtimeFileUrls('webgpu');
     onnx.wasm.proxy = false;
     // Threads need cross-origin isolation (COOP/COEP); without it ORT must stay single-threaded.
     onnx.wasm.numThreads = globalThis.crossOriginIsolated

@@ -1,8 +1,8 @@
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { BackendPolicy } from '../backend/backend-policy.js';
-import { checkRuntimeFiles } from '../backend/runtime-files-check.js';
-import { registerModelFiles, runtimeFileUrls } from '../backend/transformers-env.js';
-import { toKlarError } from '../errors.js';
+import { ortBuildFor, prepareOrtBuild, requireWebGpuBuild } from '../backend/ort-build.js';
+import { registerModelFiles } from '../backend/transformers-env.js';
+import { type KlarError, toKlarError } from '../errors.js';
 import { type FileEvent, fetchModelFiles } from '../files/fetch-model-files.js';
 import type { ModelCache } from '../files/model-cache.js';
 import { filesFor, resolveModel } from '../manifest/index.js';
@@ -64,9 +64,12 @@ export class ModelLoader {
   ): Promise<LoadedModel> {
     const definition = requireTask(entry.task);
     const manifest = await this.#source.manifest();
-    // Both backends start ORT's .wasm: check it before the download and before ORT sees it.
-    const runtimeFiles = runtimeFileUrls();
-    if (runtimeFiles && /^https?:/.test(runtimeFiles.wasm)) await checkRuntimeFiles(runtimeFiles);
+    // Both backends start ORT's .wasm: pick and check it before the download and before ORT
+    // sees it. The backend is the engine's choice, so WASM here means no WebGPU ever.
+    const build = await prepareOrtBuild(ortBuildFor(backend), (warning) =>
+      warnAboutSetup(warning, entry.id, emit),
+    );
+    if (backend === 'webgpu') requireWebGpuBuild(build);
     const probe = backend === 'webgpu' ? await this.#policy.probe() : null;
     const { dtype } = resolveModel(manifest, {
       id: entry.id,
@@ -169,4 +172,14 @@ function configContext(files: ReadonlyMap<string, Uint8Array>): number {
 export function contextFromConfig(config: Record<string, unknown>): number {
   const value = config.max_position_embeddings ?? config.n_positions ?? config.max_length;
   return typeof value === 'number' ? value : 0;
+}
+
+/** A setup problem the load survives: in the worker's console for the developer, and as progress. */
+export function warnAboutSetup(
+  warning: KlarError,
+  model: string,
+  emit: (event: LoadEvent) => void,
+): void {
+  console.warn(`Klar: ${warning.message}`);
+  emit({ status: 'warning', model, warning: warning.toJSON() });
 }

@@ -1,9 +1,9 @@
 import * as ort from 'onnxruntime-web/webgpu';
 import { checkSampleRate, resample } from '../audio/resample.js';
 import { SPEECH_DEFAULTS, speechSegments } from '../audio/speech-segments.js';
-import { checkRuntimeFiles } from '../backend/runtime-files-check.js';
-import { runtimeFileUrls } from '../backend/transformers-env.js';
+import { ortBuildFor, prepareOrtBuild } from '../backend/ort-build.js';
 import type { ModelHost } from '../engine/model-host.js';
+import { warnAboutSetup } from '../engine/model-loader.js';
 import { yieldToEventLoop } from '../engine/yield.js';
 import { KlarError, toKlarError } from '../errors.js';
 import { fetchModelFiles } from '../files/fetch-model-files.js';
@@ -77,8 +77,14 @@ async function createSession(
 ): Promise<VadSession> {
   const emit = context.onProgress;
   const base = { requestId: context.requestId, model: entry.id };
-  const runtimeFiles = runtimeFileUrls();
-  if (runtimeFiles && /^https?:/.test(runtimeFiles.wasm)) await checkRuntimeFiles(runtimeFiles);
+  // The detector runs on WASM, but the realm's build follows the engine's backend: a WebGPU
+  // engine's later models need the WebGPU build.
+  const choice = await host.policy.choose();
+  await prepareOrtBuild(ortBuildFor(choice.backend), (warning) =>
+    warnAboutSetup(warning, entry.id, (event) =>
+      emit?.({ ...event, requestId: context.requestId }),
+    ),
+  );
   const file = entry.files.find((f) => f.dtype === undefined || f.dtype === entry.dtypes.wasm);
   if (!file) throw new KlarError('invalid-manifest', `${entry.id} lists no ONNX file.`);
   const files = await fetchModelFiles({
