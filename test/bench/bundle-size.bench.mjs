@@ -3,7 +3,9 @@
 // Also checks what the main thread can ever load (static and dynamic imports, never the worker)
 // for transformers.js / ONNX Runtime, and that each runtime file is emitted once.
 // Prints; exits non-zero only if the bundle cannot be built.
+
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
@@ -116,7 +118,11 @@ await walk('');
 const wasm = all.filter((f) => f.endsWith('.wasm'));
 const wasmBytes = await Promise.all(wasm.map((f) => readFile(join(out, f))));
 console.log(
-  `runtime files: ${wasm.map((f, i) => `${f} (${(wasmBytes[i].length / 1e6).toFixed(1)} MB raw, ${(gzipSync(wasmBytes[i], { level: 6 }).length / 1e6).toFixed(1)} MB gzip)`).join(', ')} — ${wasm.length === 1 ? 'emitted once (OK)' : `${wasm.length} copies (budget: once)`}`,
+  `runtime files: ${wasm.map((f, i) => `${f} (${(wasmBytes[i].length / 1e6).toFixed(1)} MB raw, ${(gzipSync(wasmBytes[i], { level: 6 }).length / 1e6).toFixed(1)} MB gzip)`).join(', ')} — ${
+    new Set(wasmBytes.map((b) => createHash('sha256').update(b).digest('hex'))).size === wasm.length
+      ? 'each emitted once (OK)'
+      : 'a build emitted twice (budget: once)'
+  }`,
 );
 const base64Wasm = [...sources.values()].some((s) => s.includes('data:application/wasm;base64'));
 console.log(
