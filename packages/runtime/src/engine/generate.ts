@@ -20,13 +20,15 @@ import type { LoadedModel } from './loaded-model.js';
 import { encodeInput } from './prompt.js';
 import { isSampling, seededRandom } from './sampling.js';
 import { StopStrings } from './stop-strings.js';
-import { stepYielder } from './yield.js';
+import { STEP_YIELD_BUDGET_MS, stepYielder } from './yield.js';
 
 const DEFAULT_MAX_NEW_TOKENS = 256;
 
 interface Progress {
   readonly tokens: number[];
+  /** The text of the first `decoded` tokens. */
   text: string;
+  decoded: number;
   shown: string;
   stopAt: number;
 }
@@ -85,7 +87,7 @@ export async function generateText(
     }
     const random = seededRandom(request.sampling?.seed ?? (Math.random() * 2 ** 32) >>> 0);
     const stops = new StopStrings(request.stop);
-    const progress: Progress = { tokens: [], text: '', shown: '', stopAt: -1 };
+    const progress: Progress = { tokens: [], text: '', decoded: 0, shown: '', stopAt: -1 };
     // How many tokens existed when the abort arrived here: the worker must stop within one.
     let tokensAtAbort = -1;
     signal?.addEventListener('abort', () => (tokensAtAbort = progress.tokens.length), {
@@ -168,16 +170,38 @@ async function runOnce(
   );
 
   const yieldIfDue = stepYielder();
-  loaded.stepHook = async () => {
-    await yieldIfDue();
+  const stopIfAborted = () => {
     if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
   };
+  loaded.stepHook = () => {
+    const pending = yieldIfDue();
+    if (pending) return pending.then(stopIfAborted);
+    stopIfAborted();
+    return undefined;
+  };
 
+  // Text is decoded when it can be shown (at most once per frame, like the worker's batches)
+  // and on the last token; on every token only when stop strings must be checked. Decoding
+  // was most of Klar's own time per token on a fast model.
+  const lastCount = progress.tokens.length + remaining;
+  let decodedAt = Number.NEGATIVE_INFINITY;
+  const settle = () => {
+    settleText(progress, decoder, eos);
+    decodedAt = performance.now();
+  };
   const onTokenId = (tokenId: number) => {
     progress.tokens.push(tokenId);
     ctx.constraint?.advance(tokenId);
-    const special = eos.has(tokenId);
-    progress.text = special ? progress.text : decoder.text(progress.tokens);
+    const last =
+      eos.has(tokenId) ||
+      progress.tokens.length >= lastCount ||
+      signal?.aborted === true ||
+      ctx.constraint?.isComplete() === true;
+    if (!last && !ctx.stops.active && performance.now() - decodedAt < STEP_YIELD_BUDGET_MS) {
+      onToken?.({ text: '', tokenId });
+      return;
+    }
+    settle();
     progress.stopAt = ctx.stops.find(progress.text);
     const visible = ctx.stops.visible(progress.text);
     // A trailing U+FFFD is half a multi-byte character; wait for the rest.
@@ -216,8 +240,20 @@ async function runOnce(
     } as unknown as Parameters<typeof loaded.model.generate>[0]);
   } finally {
     loaded.stepHook = null;
+    // Generation ended where no token was marked last (an error, a WebGPU loss): the text of
+    // every token so far, for the result, the retry on WASM and the aborted error.
+    settleText(progress, decoder, eos);
   }
   if (signal?.aborted) throw new KlarError('aborted', 'The request was stopped.');
+}
+
+/** Decodes the tokens not decoded yet (an end-of-sequence token adds no text). */
+function settleText(progress: Progress, decoder: IncrementalDecoder, eos: Set<number>): void {
+  const { tokens } = progress;
+  if (progress.decoded === tokens.length) return;
+  const text = eos.has(tokens.at(-1)!) ? tokens.slice(0, -1) : tokens;
+  if (text.length > 0) progress.text = decoder.text(text);
+  progress.decoded = tokens.length;
 }
 
 function encodePrompt(loaded: LoadedModel, request: GenerateRequest): number[] {

@@ -2,8 +2,11 @@ import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transfor
 import type { ModelEntry } from '../manifest/types.js';
 import type { Backend, Dtype } from '../types.js';
 
-/** Called before every forward pass: yields to the event loop, checks abort, injects faults. */
-export type StepHook = () => Promise<void>;
+/**
+ * Called before every forward pass: yields to the event loop, checks abort, injects faults.
+ * Returns undefined when there is nothing to wait for (most steps of a fast model).
+ */
+export type StepHook = () => Promise<void> | undefined;
 
 export interface LoadedModel {
   readonly entry: ModelEntry;

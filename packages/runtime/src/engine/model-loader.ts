@@ -99,7 +99,8 @@ export class ModelLoader {
       const forward = model.forward.bind(model);
       let steps = 0;
       model.forward = async (inputs: Parameters<typeof forward>[0]) => {
-        await loaded.stepHook?.();
+        const pending = loaded.stepHook?.();
+        if (pending) await pending;
         if (backend === 'webgpu') await this.#policy.beforeGpuStep(steps++);
         return forward(inputs);
       };

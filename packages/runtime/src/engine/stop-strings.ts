@@ -9,6 +9,11 @@ export class StopStrings {
     this.#stops = (stops ?? []).filter((s) => s.length > 0);
   }
 
+  /** True when there is any stop string to look for. */
+  get active(): boolean {
+    return this.#stops.length > 0;
+  }
+
   /** Index where the first stop string starts, or -1. */
   find(text: string): number {
     let first = -1;

@@ -31,18 +31,20 @@ export const STEP_YIELD_BUDGET_MS = 16;
  * yield is a message round trip (0.05–0.4 ms here, more on a busy machine): on a small model
  * whose steps take a few ms, yielding before every step cost 10–15 % of tokens/s. A step
  * longer than the budget (most real models) still yields before every step, so a cancel is
- * noticed before the next step, or within the budget when steps are shorter than it.
+ * noticed before the next step, or within the budget when steps are shorter than it. Returns
+ * undefined when no yield is due, so the common step allocates no promise.
  */
 export function stepYielder(
   budgetMs = STEP_YIELD_BUDGET_MS,
   /** Tests replace the clock and the yield. */
   now: () => number = () => performance.now(),
   yieldOnce: () => Promise<void> = yieldToEventLoop,
-): () => Promise<void> {
+): () => Promise<void> | undefined {
   let last = Number.NEGATIVE_INFINITY;
-  return async () => {
-    if (now() - last < budgetMs) return;
-    await yieldOnce();
-    last = now();
+  return () => {
+    if (now() - last < budgetMs) return undefined;
+    return yieldOnce().then(() => {
+      last = now();
+    });
   };
 }
