@@ -186,7 +186,7 @@ try {
     );
   }
   console.log(
-    `In one worker, alternating rounds (order flips each round), after one untimed round each (tokens/s, median of ${query.get('rounds')}):`,
+    `In one worker, alternating rounds (order flips each round), after four untimed rounds each (tokens/s, median of ${query.get('rounds')}):`,
   );
   // Noise on a shared machine only ever slows a round down, so the fastest round of each is
   // the cleanest estimate; the median of the paired rounds' ratios is the other view.
@@ -205,6 +205,10 @@ try {
     );
     console.log(`${''.padEnd(8)}bare tok/s   ${list(r.bareRates)}   (${spread(r.bareRates)})`);
     console.log(`${''.padEnd(8)}Klar/bare    ${list(r.ratios, 3)}   (${spread(r.ratios, 3)})`);
+    const c = r.calibrationRatios;
+    console.log(
+      `${''.padEnd(8)}bare/bare    ${list(c, 3)}   (${spread(c, 3)}; median ${median(c).toFixed(3)}: what this measurement reads for identical code)`,
+    );
     const same = r.klarTokens.every((n, i) => n === r.bareTokens[i]);
     console.log(
       `${''.padEnd(8)}new tokens   Klar ${[...new Set(r.klarTokens)].join('/')}, bare ${[...new Set(r.bareTokens)].join('/')}${same ? '' : '  (differ: the rates do not compare)'}`,

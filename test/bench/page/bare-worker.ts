@@ -1,6 +1,6 @@
 // One worker runs Klar's in-thread engine and bare transformers.js on the same model, in
 // alternating rounds, so the ratio measures Klar's own overhead and nothing else. Like with
-// like: the same prompt ids, greedy decoding, the same number of new tokens, one untimed
+// like: the same prompt ids, greedy decoding, the same number of new tokens, four untimed
 // full-length rounds each first (JIT tier-up, ORT buffers), and the order flips every round.
 import {
   AutoModelForCausalLM,
@@ -51,6 +51,9 @@ self.onmessage = async (
     fetch(input, init)) as typeof env.fetch;
   const tokenizer = await AutoTokenizer.from_pretrained(model);
   const lm = await AutoModelForCausalLM.from_pretrained(model, { dtype: 'fp32', device });
+  // A second, identical bare model: bare against bare shows what this measurement reads for
+  // no difference at all (its noise floor on this machine).
+  const lmAgain = await AutoModelForCausalLM.from_pretrained(model, { dtype: 'fp32', device });
   env.localModelPath = virtualRoot;
   env.fetch = platformFetch;
   // The ids Klar's engine feeds the model for a plain prompt (tokenizer's special tokens on).
@@ -68,9 +71,9 @@ self.onmessage = async (
     );
     return { times, count: result.tokenIds.length };
   };
-  const runBare = async () => {
+  const bareRun = (bareModel: typeof lm) => async () => {
     const clock = new Clock();
-    await lm.generate({
+    await bareModel.generate({
       ...inputs(),
       max_new_tokens: tokens,
       do_sample: false,
@@ -78,27 +81,38 @@ self.onmessage = async (
     } as never);
     return { times: clock.times, count: clock.times.length };
   };
+  const runBare = bareRun(lm);
+  const runBareAgain = bareRun(lmAgain);
   // Untimed rounds until ORT's hot wasm code is optimised (tier-up goes on for a while:
   // rates still rose over the first ten timed rounds with one warm-up round each).
   for (let i = 0; i < 4; i++) {
     await runKlar();
     await runBare();
+    await runBareAgain();
   }
 
-  const klarRates: number[] = [];
-  const bareRates: number[] = [];
-  const klarTokens: number[] = [];
-  const bareTokens: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [runKlar, runBare] : [runBare, runKlar];
-    for (const run of order) {
-      const { times, count } = await run();
-      (run === runKlar ? klarRates : bareRates).push(rate(times));
-      (run === runKlar ? klarTokens : bareTokens).push(count);
+  /** Rates of `first` and `second` in alternating rounds, the order flipped every round. */
+  const alternate = async (first: typeof runBare, second: typeof runBare) => {
+    const a = { rates: [] as number[], tokens: [] as number[] };
+    const b = { rates: [] as number[], tokens: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? [first, second] : [second, first];
+      for (const run of order) {
+        const { times, count } = await run();
+        const into = run === first ? a : b;
+        into.rates.push(rate(times));
+        into.tokens.push(count);
+      }
     }
-  }
+    return { a, b };
+  };
+  const { a: klarRun, b: bareRun1 } = await alternate(runKlar, runBare);
+  const { a: calibrationA, b: calibrationB } = await alternate(runBareAgain, runBare);
   await klar.dispose();
   await lm.dispose();
+  await lmAgain.dispose();
+  const klarRates = klarRun.rates;
+  const bareRates = bareRun1.rates;
   postMessage({
     klarTokensPerSecond: median(klarRates),
     bareTokensPerSecond: median(bareRates),
@@ -107,7 +121,8 @@ self.onmessage = async (
     bareRates,
     ratios: klarRates.map((k, i) => k / bareRates[i]!),
     // Both must generate the same number of tokens for the rates to compare.
-    klarTokens,
-    bareTokens,
+    klarTokens: klarRun.tokens,
+    bareTokens: bareRun1.tokens,
+    calibrationRatios: calibrationA.rates.map((x, i) => x / calibrationB.rates[i]!),
   });
 };

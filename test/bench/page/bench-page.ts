@@ -89,6 +89,7 @@ async function laterVisit(backend: 'webgpu' | 'wasm') {
     ratios: number[];
     klarTokens: number[];
     bareTokens: number[];
+    calibrationRatios: number[];
   }>((resolve, reject) => {
     bare.onmessage = (e) => resolve(e.data);
     bare.onerror = (e) => reject(new Error(`bare worker: ${e.message}`));
@@ -115,6 +116,7 @@ async function laterVisit(backend: 'webgpu' | 'wasm') {
     ratios: sameWorker.ratios,
     klarTokens: sameWorker.klarTokens,
     bareTokens: sameWorker.bareTokens,
+    calibrationRatios: sameWorker.calibrationRatios,
     longestMainThreadTaskMs,
   };
 }
