@@ -118,4 +118,12 @@ describe('prepareOrtBuild', () => {
     assert.equal(error.details?.cause, 'unreachable');
     assert.deepEqual(warnings, []);
   });
+
+  it('wants the CPU build for WASM where no other engine could want WebGPU', async () => {
+    const realm = await freshRealm();
+    assert.equal(realm.ortBuildFor('webgpu'), 'webgpu');
+    // Node has no WebGPU, so no engine here could ever run it.
+    assert.equal(realm.ortBuildFor('wasm'), 'cpu');
+    assert.equal(realm.ortBuildFor(null), 'cpu');
+  });
 });

@@ -34,9 +34,18 @@ export function runtimeFileUrls(build: OrtBuild): RuntimeFileUrls | null {
   };
 }
 
-/** The build an engine wants: `cpu` when its models will run on WASM only. */
+/**
+ * The build an engine wants: `cpu` when its models will run on WASM only and no other engine
+ * can share its ORT and want WebGPU. A Klar worker serves one engine, whose backend choice is
+ * final; in a page, in-thread engines (`worker: false`) share one ORT, and a later one may run
+ * WebGPU, so the page realm keeps the WebGPU build wherever WebGPU exists.
+ */
 export function ortBuildFor(backend: Backend | null): OrtBuild {
-  return backend === 'webgpu' ? 'webgpu' : 'cpu';
+  if (backend === 'webgpu') return 'webgpu';
+  const inWorker =
+    typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+  const webGpuExists = typeof navigator !== 'undefined' && 'gpu' in navigator;
+  return inWorker || !webGpuExists ? 'cpu' : 'webgpu';
 }
 
 /**
