@@ -6,10 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import viteConfig from '../../vite.config.ts';
 import { DOCUMENTED_CSP, startStaticServer } from '../embed/static-server.mjs';
+import { launchBenchChromium } from '../support/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const site = await mkdtemp(join(tmpdir(), 'klar-bench-'));
@@ -48,21 +48,7 @@ const backends = query.get('backends').split(',');
 // retry a run that still fails, instead of crashing with "Runtime.callFunctionOn timed out".
 const TIMEOUT_MS = 1_200_000;
 const ATTEMPTS = 3;
-const launch = () =>
-  puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    protocolTimeout: TIMEOUT_MS,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+const launch = () => launchBenchChromium(TIMEOUT_MS);
 
 /** One visit to the bench page; the page leaves its results on `window`. */
 async function visit(browser, phase, extra = {}) {

@@ -31,6 +31,28 @@ export function launchChromium(proxyPort, extraArgs = []) {
 }
 
 /**
+ * Chromium for `npm run bench`: WebGPU on (SwiftShader here, the machine's GPU elsewhere) and
+ * DevTools calls given `protocolTimeout` ms, since a loaded machine makes every call slow. No
+ * proxy: a benchmark only talks to its own local server.
+ */
+export function launchBenchChromium(protocolTimeout) {
+  return puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    protocolTimeout,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
  * A network audit and Chromium sending it everything not on loopback. `close()` closes both;
  * `audit.attempts` lists what the page tried to reach.
  */

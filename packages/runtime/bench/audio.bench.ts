@@ -2,8 +2,10 @@
 // SwiftShader here, a real GPU elsewhere): resampling, Silero VAD time per second of audio, and
 // transcription and translation throughput on the fixtures per backend. Prints, never asserts.
 import { resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { createServer } from 'vite';
+// @ts-expect-error: test/support is plain JavaScript without types.
+import { launchBenchChromium } from '../../../test/support/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const server = await createServer({
@@ -36,19 +38,7 @@ interface Results {
   }[];
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  protocolTimeout: TIMEOUT_MS,
-  args: [
-    '--no-sandbox',
-    '--enable-unsafe-webgpu',
-    '--enable-unsafe-swiftshader',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser: Browser = await launchBenchChromium(TIMEOUT_MS);
 try {
   if (!url) throw new Error('the dev server did not start');
   const page = await browser.newPage();
