@@ -64,8 +64,8 @@ export class ModelLoader {
   ): Promise<LoadedModel> {
     const definition = requireTask(entry.task);
     const manifest = await this.#source.manifest();
-    // Both backends start ORT's .wasm: pick and check it before the download and before ORT
-    // sees it. The backend is the engine's choice, so WASM here means no WebGPU ever.
+    // Both backends start ORT's .wasm: pick the realm's build (ort-build.ts) and check its
+    // files before the download and before ORT sees them.
     const build = await prepareOrtBuild(ortBuildFor(backend), (warning) =>
       warnAboutSetup(warning, entry.id, emit),
     );
