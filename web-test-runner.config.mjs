@@ -40,11 +40,14 @@ const browser = (extraArgs) =>
  */
 const ortDir = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
 const ortFromOwnOrigin = async (context, next) => {
-  if (!context.path.startsWith('/ort/')) return next();
+  // /ort-logged/: the same files, never cached, each request told to the fault server.
+  const logged = context.path.startsWith('/ort-logged/');
+  if (!context.path.startsWith('/ort/') && !logged) return next();
   const name = basename(context.path);
   if (!/^ort-wasm[\w.-]*\.(wasm|mjs)$/.test(name)) return next();
+  if (logged) faults.runtimeFileRequested(context.path, context.get('sec-fetch-dest'));
   context.type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-  context.set('Cache-Control', 'public, max-age=3600');
+  context.set('Cache-Control', logged ? 'no-store' : 'public, max-age=3600');
   context.body = createReadStream(join(ortDir, name));
 };
 

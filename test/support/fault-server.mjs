@@ -11,17 +11,21 @@
 //   /html-models/        every file answered with the demo's index.html, as text/html
 //   /html-octet-models/  the same page sent as application/octet-stream
 //   /truncated-models/   .onnx files cut to half, with a matching Content-Length
+//   /late-models/        .onnx files held back until ONNX Runtime's .mjs has been imported
+//                        from /ort-logged/ (or 20 s passed); the log says which
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const PREFIX =
-  /^\/(drop|drop-norange|drop-always|switch|slow|lock|legacy|html|html-octet|truncated)-models\//;
+  /^\/(drop|drop-norange|drop-always|switch|slow|lock|legacy|html|html-octet|truncated|late)-models\//;
 const INDEX_HTML =
   '<!doctype html>\n<html lang="sv"><head><meta charset="utf-8"><title>E-tjänst</title></head><body><main id="app"></main></body></html>\n';
 
 export function createFaultServer() {
-  /** @type {{ path: string, range: string | null, status: number, sent: number, closedEarly: boolean }[]} */
+  /** @type {{ path: string, range: string | null, status: number, sent: number, closedEarly: boolean, heldUntil?: string }[]} */
   const log = [];
+  /** Resolved when a worker imports ORT's .mjs from /ort-logged/ (its start-up has begun). */
+  let runtimeImported = deferred();
   const droppedOnce = new Set();
   let offline = false;
 
@@ -71,6 +75,12 @@ export function createFaultServer() {
       return;
     }
     const weights = rest.endsWith('.onnx');
+    if (mode === 'late' && weights) {
+      entry.heldUntil = await Promise.race([
+        runtimeImported.promise.then(() => 'runtime-imported'),
+        delay(20_000).then(() => 'timeout'),
+      ]);
+    }
     if (mode === 'truncated' && weights) bytes = bytes.subarray(0, bytes.length >> 1);
 
     const headers = {
@@ -126,8 +136,17 @@ export function createFaultServer() {
     res.end(body);
   }
 
+  /** /ort-logged/ requests, from the middleware that serves ORT's files. */
+  function runtimeFileRequested(path, dest) {
+    if (path.endsWith('.mjs') && dest === 'script') runtimeImported.resolve();
+  }
+
   function command(name, payload) {
     if (name === 'fault-log') return log.slice();
+    if (name === 'fault-reset-runtime') {
+      runtimeImported = deferred();
+      return true;
+    }
     if (name === 'fault-offline') {
       offline = Boolean(payload?.offline);
       return offline;
@@ -135,7 +154,15 @@ export function createFaultServer() {
     return undefined;
   }
 
-  return { middleware, command };
+  return { middleware, command, runtimeFileRequested };
 }
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function deferred() {
+  let resolve;
+  const promise = new Promise((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

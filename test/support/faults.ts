@@ -13,6 +13,8 @@ export interface FaultRequest {
   readonly status: number;
   readonly sent: number;
   readonly closedEarly: boolean;
+  /** /late-models/ weights: what released them ('runtime-imported' or 'timeout'). */
+  readonly heldUntil?: string;
 }
 
 /** Every request the fault server saw under `prefix` (e.g. '/drop-models/') in this run. */
@@ -24,6 +26,11 @@ export async function faultRequests(prefix: string): Promise<FaultRequest[]> {
 /** While offline, every connection to /switch-models/ is destroyed before a byte is sent. */
 export async function setOffline(offline: boolean): Promise<void> {
   await executeServerCommand('fault-offline', { offline });
+}
+
+/** /late-models/ holds weights until the next import of ORT's .mjs from /ort-logged/. */
+export async function holdWeightsForNextRuntimeStart(): Promise<void> {
+  await executeServerCommand('fault-reset-runtime');
 }
 
 export async function clearModelCache(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { BackendPolicy } from '../backend/backend-policy.js';
 import { ortBuildFor, prepareOrtBuild, requireWebGpuBuild } from '../backend/ort-build.js';
+import { startOnnxRuntime } from '../backend/ort-start.js';
 import { registerModelFiles } from '../backend/transformers-env.js';
 import { type KlarError, toKlarError } from '../errors.js';
 import { type FileEvent, fetchModelFiles } from '../files/fetch-model-files.js';
@@ -70,6 +71,8 @@ export class ModelLoader {
       warnAboutSetup(warning, entry.id, emit),
     );
     if (backend === 'webgpu') requireWebGpuBuild(build);
+    // ORT's start-up runs while the files come; awaited before the model's session.
+    const runtimeStarted = startOnnxRuntime();
     const probe = backend === 'webgpu' ? await this.#policy.probe() : null;
     const { dtype } = resolveModel(manifest, {
       id: entry.id,
@@ -82,6 +85,7 @@ export class ModelLoader {
     const registered = registerModelFiles(files);
     try {
       const tokenizer = await definition.loadProcessor(registered.virtualId);
+      await runtimeStarted;
       const model = await definition.createModel(registered.virtualId, { dtype, device: backend });
       const loaded: LoadedModel = {
         entry,
