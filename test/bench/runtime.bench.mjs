@@ -204,7 +204,7 @@ try {
     'Goals: Klar/bare ≥ 0.97; cached load ≤ 0.3 × cold load; no main-thread task over 50 ms (longtask entries only exist above 50 ms: 0 means none).',
   );
   console.log(
-    'The load ratio is for real models: on this 3 MB fixture from localhost a cold load is a cached load plus ~0.15 s of download, so it stays near 1 (docs/runtime.md, "Tests and benchmark").',
+    'The load ratio is for real models: on this 0.7 MB fixture from localhost a cold load is a cached load plus ~0.15 s of download, so it stays near 1 (docs/runtime.md, "Tests and benchmark").',
   );
 } finally {
   await server.close();
