@@ -54,6 +54,26 @@ describe('checkRuntimeFiles', () => {
     assert.deepEqual(fetchFile.calls, [files.wasm, files.mjs]);
   });
 
+  it('asks for both files at once, and names the .wasm when both are wrong', async () => {
+    const files = urls();
+    let inFlight = 0;
+    let most = 0;
+    const fetchFile = server(
+      () => new Response(HTML, { headers: { 'content-type': 'text/html' } }),
+    );
+    const concurrent = (async (input: RequestInfo | URL) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight -= 1;
+      return fetchFile(input);
+    }) as typeof fetch;
+    const error = await failure(files, concurrent);
+    assert.equal(most, 2, 'the .wasm and the .mjs were requested together');
+    assert.equal(error.details?.cause, 'not-wasm');
+    assert.equal(error.details?.url, files.wasm);
+  });
+
   it('names a missing .wasm with its status, and checks again next time', async () => {
     const files = urls();
     let missing = true;

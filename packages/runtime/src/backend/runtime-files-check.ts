@@ -52,8 +52,14 @@ async function runChecks(urls: RuntimeFileUrls, fetchFile: typeof fetch): Promis
     );
   }
   await checkWasmCompiles(urls.wasm);
-  await checkWasmFile(urls.wasm, fetchFile);
-  await checkModuleFile(urls.mjs, fetchFile);
+  // Both requests at once (one round trip, not two, before ORT starts); when both files are
+  // wrong, the .wasm's problem is the one reported, as it always was.
+  const [wasm, mjs] = await Promise.allSettled([
+    checkWasmFile(urls.wasm, fetchFile),
+    checkModuleFile(urls.mjs, fetchFile),
+  ]);
+  if (wasm.status === 'rejected') throw wasm.reason;
+  if (mjs.status === 'rejected') throw mjs.reason;
 }
 
 /** A CSP without 'wasm-unsafe-eval' refuses to compile even an empty module. */
