@@ -22,7 +22,8 @@ const MIME = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 (`csp: null` sends none). `requests` lists every path asked for.
+ * Serves `root` on 127.0.0.1 (`csp: null` sends none). `requests` lists every path asked for,
+ * with its status (and its Range header, which is honoured for one range).
  * `override(path)` may answer a path itself (used to simulate broken deployments).
  * `cacheControl(path)` gives the Cache-Control header (default no-store: tests start clean).
  */
@@ -33,7 +34,7 @@ export async function startStaticServer(
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const log = (status) => requests.push({ path, status });
+    const log = (status, range) => requests.push({ path, status, ...(range ? { range } : {}) });
     if (csp) res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Cache-Control', cacheControl(path));
     const custom = override?.(path);
@@ -51,10 +52,33 @@ export async function startStaticServer(
       res.end('Not found');
       return;
     }
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    // One byte range, as nginx and Apache answer it: 206 with the part, 416 past the end.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : info.size - 1, info.size - 1);
+      if (start >= info.size || end < start) {
+        log(416, req.headers.range);
+        res.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
+        res.end();
+        return;
+      }
+      log(206, req.headers.range);
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Length': end - start + 1,
+        'Content-Range': `bytes ${start}-${end}/${info.size}`,
+        'Accept-Ranges': 'bytes',
+      });
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
     log(200);
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': info.size,
+      'Accept-Ranges': 'bytes',
     });
     createReadStream(file).pipe(res);
   });

@@ -74,6 +74,86 @@ describe('checkRuntimeFiles', () => {
     assert.equal(error.details?.url, files.wasm);
   });
 
+  describe("on the page's own origin", () => {
+    const page = (files: { wasm: string }) => new URL(files.wasm).origin;
+    const withLocation = async (origin: string, run: () => Promise<void>) => {
+      Object.defineProperty(globalThis, 'location', { value: { origin }, configurable: true });
+      try {
+        await run();
+      } finally {
+        Reflect.deleteProperty(globalThis, 'location');
+      }
+    };
+    /** A host that honours Range: 206 with the bytes asked for, 416 past the end. */
+    const rangeHost = (
+      body: (url: string) => Uint8Array<ArrayBuffer>,
+      requests: [string, string | null][],
+    ) =>
+      (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        const range = new Headers(init?.headers).get('range');
+        requests.push([url, range]);
+        const bytes = body(url);
+        const type = url.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+        const asked = /^bytes=0-(\d+)$/.exec(range ?? '');
+        if (!asked) return new Response(bytes, { headers: { 'content-type': type } });
+        if (bytes.length === 0) return new Response(null, { status: 416 });
+        const part = bytes.slice(0, Number(asked[1]) + 1);
+        return new Response(part, { status: 206, headers: { 'content-type': type } });
+      }) as typeof fetch;
+    const js = new TextEncoder().encode('export default 1;');
+
+    it('asks for the first bytes only, and passes on 206', async () => {
+      const files = urls();
+      const requests: [string, string | null][] = [];
+      await withLocation(page(files), () =>
+        checkRuntimeFiles(
+          files,
+          rangeHost((url) => (url.endsWith('.wasm') ? WASM_BYTES : js), requests),
+        ),
+      );
+      assert.deepEqual(requests, [
+        [files.wasm, 'bytes=0-3'],
+        [files.mjs, 'bytes=0-3'],
+      ]);
+    });
+
+    it('asks again for an empty .wasm (416) and names it', async () => {
+      const files = urls();
+      const requests: [string, string | null][] = [];
+      await withLocation(page(files), async () => {
+        const error = await failure(
+          files,
+          rangeHost((url) => (url.endsWith('.wasm') ? new Uint8Array() : js), requests),
+        );
+        assert.equal(error.details?.cause, 'not-wasm');
+        assert.equal(error.details?.url, files.wasm);
+      });
+      assert.deepEqual(
+        requests.filter(([url]) => url === files.wasm),
+        [
+          [files.wasm, 'bytes=0-3'],
+          [files.wasm, null],
+        ],
+      );
+    });
+
+    it('sends no Range to another origin (it could need a CORS preflight)', async () => {
+      const files = urls();
+      const requests: [string, string | null][] = [];
+      await withLocation('https://e-tjanst.example', () =>
+        checkRuntimeFiles(
+          files,
+          rangeHost((url) => (url.endsWith('.wasm') ? WASM_BYTES : js), requests),
+        ),
+      );
+      assert.deepEqual(requests, [
+        [files.wasm, null],
+        [files.mjs, null],
+      ]);
+    });
+  });
+
   it('names a missing .wasm with its status, and checks again next time', async () => {
     const files = urls();
     let missing = true;

@@ -16,6 +16,8 @@ export interface RuntimeFileUrls {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 const EMPTY_MODULE = new Uint8Array([...WASM_MAGIC, 0x01, 0x00, 0x00, 0x00]);
+/** What the checks read of each file: the .wasm's magic number. */
+const HEAD_BYTES = WASM_MAGIC.length;
 const SERVE_FIX =
   'Copy the ONNX Runtime files the runtime loads (ort-wasm-simd-threaded.mjs and .wasm, ort-wasm-simd-threaded.asyncify.mjs and .wasm) next to klar.js (or to wasmPaths), answer 200 for them, serve .wasm as application/wasm and .mjs as JavaScript, and never answer an HTML page (single-page-app fallback) for them.';
 const CSP_FIX =
@@ -79,7 +81,7 @@ async function checkWasmCompiles(wasmUrl: string): Promise<void> {
 async function checkWasmFile(url: string, fetchFile: typeof fetch): Promise<void> {
   const response = await get(url, fetchFile);
   const contentType = response.headers.get('content-type') ?? '';
-  const head = await firstBytes(response, WASM_MAGIC.length);
+  const head = await firstBytes(response, HEAD_BYTES);
   if (!WASM_MAGIC.every((byte, i) => head[i] === byte)) {
     throw failure(
       'not-wasm',
@@ -103,11 +105,19 @@ async function checkModuleFile(url: string, fetchFile: typeof fetch): Promise<vo
   }
 }
 
-/** A GET that leaves no copy in the HTTP cache and fails with the URL when it isn't 200. */
-async function get(url: string, fetchFile: typeof fetch): Promise<Response> {
+/**
+ * A GET that leaves no copy in the HTTP cache and fails with the URL when it isn't 200. On this
+ * origin it asks only for the first bytes (Range: 206 where the server supports it), so a
+ * visit's check doesn't start a 14–27 MB response to cancel it; a server without Range answers
+ * 200 with the whole file, which the check stops reading. Another origin gets a plain GET: a
+ * Range header could need a CORS preflight that host doesn't answer.
+ */
+async function get(url: string, fetchFile: typeof fetch, ranged = true): Promise<Response> {
+  const range =
+    ranged && isSameOrigin(url) ? { headers: { Range: `bytes=0-${HEAD_BYTES - 1}` } } : {};
   let response: Response;
   try {
-    response = await fetchFile(url, { cache: 'no-store', credentials: 'same-origin' });
+    response = await fetchFile(url, { cache: 'no-store', credentials: 'same-origin', ...range });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw failure(
@@ -115,6 +125,11 @@ async function get(url: string, fetchFile: typeof fetch): Promise<Response> {
       `${url} could not be fetched (${reason}). Serve it from this origin and allow it in connect-src of the Content-Security-Policy. ${SERVE_FIX}`,
       { url, reason },
     );
+  }
+  // 416: the range starts past the end, an empty file; ask again for all of it to report that.
+  if (response.status === 416 && 'headers' in range) {
+    await response.body?.cancel();
+    return get(url, fetchFile, false);
   }
   if (!response.ok) {
     await response.body?.cancel();
@@ -125,6 +140,11 @@ async function get(url: string, fetchFile: typeof fetch): Promise<Response> {
     });
   }
   return response;
+}
+
+function isSameOrigin(url: string): boolean {
+  const here = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return here !== undefined && new URL(url).origin === here;
 }
 
 /** Reads only the first bytes, then stops the download (the .wasm is ~27 MB). */
